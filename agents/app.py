@@ -1,0 +1,66 @@
+"""The one Faust app: settings from the environment, RocksDB tables, agents, metrics, views."""
+
+from __future__ import annotations
+
+import faust
+from faust.sensors.prometheus import setup_prometheus_sensors
+from prometheus_client import REGISTRY, CollectorRegistry
+
+from agents import link_stories, parse_articles, views
+from agents.logging import configure_logging
+from agents.metrics import WirewatchMetrics
+from agents.settings import WorkerSettings
+from agents.tables import declare_tables
+from agents.topics import Topics, declare_topics
+from wirewatch.pipeline import Pipeline
+
+
+class WirewatchApp(faust.App):
+    """faust.App that creates every declared topic (inputs and outputs) when it starts."""
+
+    wirewatch_topics: Topics | None = None
+
+    async def on_start(self) -> None:
+        """Declare our topics before any agent consumes or produces."""
+        await super().on_start()
+        if self.wirewatch_topics is not None:
+            for topic in self.wirewatch_topics.all():
+                await topic.maybe_declare()
+
+
+def create_app(
+    settings: WorkerSettings | None = None, registry: CollectorRegistry = REGISTRY
+) -> faust.App:
+    """Build the app with its topics, tables, agents and the /metrics view."""
+    settings = settings or WorkerSettings()
+    configure_logging(settings.log_level, settings.log_format)
+    app = WirewatchApp(
+        settings.app_id,
+        broker=settings.broker,
+        store="rocksdb://",
+        datadir=str(settings.data_dir),
+        processing_guarantee="at_least_once",
+        autodiscover=False,
+        web_host=settings.web_host,
+        web_bind=settings.web_host,
+        web_port=settings.web_port,
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication,
+        table_standby_replicas=settings.standby_replicas,
+        producer_acks=-1,
+        consumer_auto_offset_reset="earliest",
+    )
+    topics = declare_topics(app, settings)
+    app.wirewatch_topics = topics
+    stores = declare_tables(app, settings, Pipeline.STORE_NAMES)
+    pipeline = Pipeline(settings.pipeline_settings(), stores)
+    metrics = WirewatchMetrics.create(registry)
+    setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="faust")
+    parse_articles.register(app, topics, pipeline, metrics)
+    link_stories.register(app, topics, pipeline, metrics)
+    views.register(app)
+    return app
+
+
+app = create_app()
+"""The worker's app: `wirewatch worker` (or `faust -A agents.app worker`) runs it."""

@@ -1,0 +1,41 @@
+"""Worker settings, read from WIREWATCH_* environment variables (pydantic-settings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from wirewatch.settings import DEFAULT_MAX_BODY_BYTES, PipelineSettings
+
+
+class WorkerSettings(BaseSettings):
+    """Everything a worker needs; each field maps to WIREWATCH_<FIELD> (documented in README)."""
+
+    model_config = SettingsConfigDict(env_prefix="WIREWATCH_", extra="ignore")
+
+    broker: str = Field(default="kafka://127.0.0.1:9092", description="Kafka bootstrap URL(s).")
+    app_id: str = Field(default="wirewatch", description="Faust app id = consumer group id.")
+    topic_prefix: str = Field(default="", description="Prefix for every topic name.")
+    topic_partitions: int = Field(default=4, ge=1, description="Partitions of scalable topics.")
+    topic_replication: int = Field(default=1, ge=1, description="Replication factor of topics.")
+    data_dir: Path = Field(default=Path("var/worker"), description="RocksDB tables live here.")
+    web_host: str = Field(default="127.0.0.1", description="Bind address of /metrics.")
+    web_port: int = Field(default=6066, ge=1, le=65535, description="Port of /metrics.")
+    max_body_bytes: int = Field(default=DEFAULT_MAX_BODY_BYTES, gt=0)
+    standby_replicas: int = Field(default=1, ge=0, description="Table standbys per partition.")
+    log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    log_format: Literal["auto", "json", "console"] = Field(
+        default="auto", description="auto: console on a TTY, JSON otherwise."
+    )
+
+    def pipeline_settings(self) -> PipelineSettings:
+        """The domain settings derived from the worker's."""
+        return PipelineSettings(max_body_bytes=self.max_body_bytes)
+
+    @property
+    def bootstrap_servers(self) -> str:
+        """Bootstrap servers without the kafka:// scheme, for plain aiokafka clients."""
+        return ",".join(part.removeprefix("kafka://") for part in self.broker.split(";"))

@@ -1,0 +1,73 @@
+"""Shingles, MinHash signatures, band keys and exact overlap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.wirewatch.dedup.articles import sentences
+from wirewatch.dedup.minhash import (
+    MinHasher,
+    Shingler,
+    decode_set,
+    encode_set,
+    known_fraction,
+    overlap,
+)
+
+
+def test_shingle_hashes_are_sorted_unique_and_deterministic() -> None:
+    """The same text always gives the same sorted, duplicate-free uint32 set."""
+    text = " ".join(sentences(1, 5))
+    first = Shingler(5).text_hashes(text)
+    assert first.dtype == np.uint32
+    assert np.all(np.diff(first.astype(np.int64)) > 0)
+    assert np.array_equal(first, Shingler(5).text_hashes(text))
+
+
+def test_short_text_is_one_shingle() -> None:
+    """A text shorter than the shingle size still yields one shingle; an empty one none."""
+    assert Shingler(5).text_hashes("two words").size == 1
+    assert Shingler(5).text_hashes("").size == 0
+
+
+def test_signature_agreement_estimates_jaccard() -> None:
+    """The share of equal MinHash values is close to the exact Jaccard."""
+    shingler, hasher = Shingler(5), MinHasher(256, 64, 4)
+    base = sentences(2, 20)
+    left = shingler.text_hashes(" ".join(base))
+    right = shingler.text_hashes(" ".join(base[:12] + sentences(3, 8)))
+    exact = overlap(left, right).jaccard
+    estimate = float(np.mean(hasher.signature(left) == hasher.signature(right)))
+    assert abs(estimate - exact) < 0.1
+
+
+def test_band_keys_one_per_band_and_shared_by_equal_signatures() -> None:
+    """Equal signatures share all band keys; keys are distinct per band."""
+    hasher = MinHasher(128, 42, 3)
+    signature = hasher.signature(Shingler(5).text_hashes(" ".join(sentences(4, 6))))
+    keys = hasher.band_keys(signature)
+    assert len(keys) == 42
+    assert len(set(keys)) == 42
+    assert keys == hasher.band_keys(signature.copy())
+
+
+def test_overlap_gives_jaccard_and_containment() -> None:
+    """Containment divides by the smaller set, Jaccard by the union."""
+    left = np.array([1, 2, 3, 4], dtype=np.uint32)
+    right = np.array([3, 4], dtype=np.uint32)
+    result = overlap(left, right)
+    assert (result.shared, result.jaccard, result.containment) == (2, 0.5, 1.0)
+    assert known_fraction(np.array([3, 9], dtype=np.uint32), left) == 0.5
+
+
+def test_encoded_set_round_trips() -> None:
+    """A shingle set survives the base64 store encoding unchanged."""
+    shingles = Shingler(5).text_hashes(" ".join(sentences(5, 3)))
+    assert np.array_equal(decode_set(encode_set(shingles)), shingles)
+
+
+def test_too_many_bands_error_says_how_to_fix() -> None:
+    """bands * rows above num_perm is refused with the remedy in the message."""
+    with pytest.raises(ValueError, match="raise num_perm"):
+        MinHasher(64, 32, 3)

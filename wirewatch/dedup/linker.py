@@ -1,0 +1,415 @@
+"""Linker: decide for each parsed article whether it founds a story, copies, updates or re-captures.
+
+Candidates come from MinHash-LSH buckets; each is verified with exact Jaccard and containment on
+the stored shingle sets. State lives in five stores (see STORE_NAMES and docs/dedup.md); only
+get / [] / []= / del / in are used, so Faust tables and dicts serve alike.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import numpy as np
+
+from schemas.parsed import ParsedArticle
+from schemas.story import LinkEvidence, MemberRole, StoryMember, StoryUpdateKind
+from wirewatch.dedup import stories
+from wirewatch.dedup.minhash import (
+    MinHasher,
+    Overlap,
+    Shingler,
+    U32Array,
+    decode_set,
+    encode_set,
+    known_fraction,
+    overlap,
+    words,
+)
+from wirewatch.dedup.originals import (
+    agency_of_domain,
+    credited_agency,
+    effective_time,
+    is_own_agency,
+)
+from wirewatch.dedup.results import LinkDecision, LinkerStats, LinkResult, StoryContent
+from wirewatch.dedup.retention import RetentionWindow, day_number
+from wirewatch.dedup.settings import DedupSettings
+from wirewatch.state import StateStores, require_stores
+
+_TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "ocid")
+_Verified = tuple[Overlap, str, dict[str, Any]]
+
+
+def normalise_url(url: str) -> str:
+    """URL identity for re-capture: no scheme, www., fragment, trailing slash or tracking query."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(_TRACKING_PARAMS)]
+    )
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
+
+
+class Linker:
+    """Links syndicated copies to their original, one article at a time, in input order."""
+
+    STORE_NAMES: tuple[str, ...] = (
+        "dedup_articles",
+        "dedup_buckets",
+        "dedup_keys",
+        "dedup_stories",
+        "dedup_days",
+    )
+
+    def __init__(self, settings: DedupSettings | None, stores: StateStores) -> None:
+        require_stores(stores, self.STORE_NAMES, "Linker")
+        self.settings = settings or DedupSettings()
+        s = self.settings
+        self.articles = stores["dedup_articles"]
+        self.buckets = stores["dedup_buckets"]
+        self.keys = stores["dedup_keys"]
+        self.stories = stores["dedup_stories"]
+        self.window = RetentionWindow(stores["dedup_days"], s.retention_days)
+        self.shingler = Shingler(s.shingle_words, s.seed)
+        self.minhasher = MinHasher(s.num_perm, s.bands, s.rows, s.seed)
+        self.stats = LinkerStats()
+
+    @property
+    def index_size(self) -> int:
+        """Articles currently indexed (persisted in the store, so it survives restarts)."""
+        return self.window.indexed
+
+    @property
+    def evictions_total(self) -> int:
+        """Articles evicted by retention since the store was created."""
+        return self.window.evicted
+
+    def link(self, parsed: ParsedArticle) -> LinkResult:
+        """Link one article; write its index entries and return the decision and story records."""
+        self.stats.articles += 1
+        day = day_number(effective_time(parsed))
+        self._evict_before(day)
+        seen = self._seen_before(parsed)
+        if seen is not None:
+            return self._recapture(parsed, day, *seen)
+        shingles = self.shingler.text_hashes(parsed.text_for_matching)
+        band_keys = self.minhasher.band_keys(self.minhasher.signature(shingles))
+        verified = self._verified_candidates(shingles, band_keys) if shingles.size else []
+        if verified:
+            result = self._join(parsed, day, shingles, verified)
+        else:
+            result = self._found(parsed, day)
+        self._index(parsed, day, result.story_id, shingles, band_keys)
+        return result
+
+    # -- decisions -------------------------------------------------------------------------
+
+    def _found(self, parsed: ParsedArticle, day: int) -> LinkResult:
+        story_id = stories.story_id_for(parsed.article_id)
+        agency = credited_agency(parsed)
+        own = is_own_agency(parsed.outlet.domain, agency)
+        if agency is None and own:
+            agency = agency_of_domain(parsed.outlet.domain)
+        record = stories.new_record(
+            _member(parsed, MemberRole.ORIGINAL, None), list(self._rank(parsed, own)), agency, day
+        )
+        self.stories[story_id] = record
+        self.stats.new_stories += 1
+        update = stories.to_update(story_id, record, StoryUpdateKind.CREATED, parsed.article_id)
+        content = StoryContent(
+            story_id, parsed.article_id, MemberRole.ORIGINAL, list(parsed.paragraphs), parsed
+        )
+        return LinkResult(
+            article_id=parsed.article_id,
+            decision=LinkDecision.NEW_STORY,
+            role=MemberRole.ORIGINAL,
+            story_id=story_id,
+            original_id=parsed.article_id,
+            story_updates=[update],
+            forward=content,
+        )
+
+    def _join(
+        self, parsed: ParsedArticle, day: int, shingles: U32Array, verified: list[_Verified]
+    ) -> LinkResult:
+        best_overlap, best_id, best_record = verified[0]
+        story_id = str(best_record["story"])
+        record = self.stories.get(story_id)
+        if record is None:  # defensive: a story evicted while a member lingers
+            return self._found(parsed, day)
+        record = dict(record)
+        same_story = [decode_set(r["sh"]) for _, _, r in verified if r["story"] == story_id]
+        known = same_story[0] if len(same_story) == 1 else np.unique(np.concatenate(same_story))
+        new_paragraphs = self._new_paragraphs(parsed, known)
+        new_words = sum(len(words(p)) for p in new_paragraphs)
+        new_fraction = 1.0 - known_fraction(shingles, known)
+        s = self.settings
+        is_update = (
+            new_words >= s.update_min_new_words and new_fraction >= s.update_min_new_fraction
+        )
+        decision = LinkDecision.UPDATE if is_update else LinkDecision.COPY
+        evidence = self._evidence(parsed, best_overlap, best_id, best_record, "minhash-lsh+exact")
+        return self._add(
+            parsed, day, story_id, record, decision, evidence, new_paragraphs if is_update else []
+        )
+
+    def _recapture(
+        self, parsed: ParsedArticle, day: int, seen_id: str, seen: dict[str, Any], method: str
+    ) -> LinkResult:
+        story_id = str(seen["story"])
+        record = dict(self.stories[story_id])
+        stored = seen.get("sh")
+        if stored:
+            score = overlap(self.shingler.text_hashes(parsed.text_for_matching), decode_set(stored))
+        else:
+            score = Overlap(0, 1.0, 1.0)
+        evidence = self._evidence(parsed, score, seen_id, seen, method)
+        result = self._add(
+            parsed,
+            day,
+            story_id,
+            record,
+            LinkDecision.RECAPTURE,
+            evidence,
+            [],
+            may_take_over=method != "same-url",
+        )
+        self._remember(parsed, day, story_id, None)
+        return result
+
+    def _add(
+        self,
+        parsed: ParsedArticle,
+        day: int,
+        story_id: str,
+        record: dict[str, Any],
+        decision: LinkDecision,
+        evidence: LinkEvidence,
+        new_paragraphs: list[str],
+        *,
+        may_take_over: bool = True,
+    ) -> LinkResult:
+        role = {
+            LinkDecision.COPY: MemberRole.COPY,
+            LinkDecision.UPDATE: MemberRole.UPDATE,
+        }.get(decision, MemberRole.RECAPTURE)
+        if record["agency"] is None:
+            record["agency"] = credited_agency(parsed)
+        own = is_own_agency(parsed.outlet.domain, record["agency"])
+        rank = self._rank(parsed, own)
+        current = record["rank"]
+        takes_over = may_take_over and rank < (
+            int(current[0]),
+            float(current[1]),
+            str(current[2]),
+        )
+        if takes_over:
+            role = MemberRole.ORIGINAL
+            record["rank"] = list(rank)
+            if record["agency"] is None:
+                record["agency"] = agency_of_domain(parsed.outlet.domain)
+        previous = stories.add_member(
+            record,
+            _member(parsed, role, evidence),
+            day,
+            self.settings.max_members_listed,
+            takes_over,
+        )
+        self.stories[story_id] = record
+        kind = {
+            LinkDecision.COPY: StoryUpdateKind.COPY_ADDED,
+            LinkDecision.UPDATE: StoryUpdateKind.UPDATE_ADDED,
+        }.get(decision, StoryUpdateKind.RECAPTURE_ADDED)
+        if previous is not None:
+            kind = StoryUpdateKind.ORIGINAL_CHANGED
+            self.stats.originals_changed += 1
+        self._count(decision)
+        update = stories.to_update(story_id, record, kind, parsed.article_id, previous)
+        forward = None
+        if new_paragraphs:
+            forward = StoryContent(story_id, parsed.article_id, role, new_paragraphs, parsed)
+        return LinkResult(
+            article_id=parsed.article_id,
+            decision=decision,
+            role=role,
+            story_id=story_id,
+            original_id=str(record["original"]),
+            evidence=evidence,
+            original_changed=previous is not None,
+            story_updates=[update],
+            forward=forward,
+        )
+
+    # -- similarity ------------------------------------------------------------------------
+
+    def _verified_candidates(self, shingles: U32Array, band_keys: list[str]) -> list[_Verified]:
+        """Candidates from the buckets that pass the exact check, best first."""
+        candidate_ids: set[str] = set()
+        for band_key in band_keys:
+            bucket = self.buckets.get(band_key)
+            if bucket is not None:
+                candidate_ids.update([bucket] if isinstance(bucket, str) else bucket)
+        s = self.settings
+        verified: list[_Verified] = []
+        for candidate_id in sorted(candidate_ids):
+            record = self.articles.get(candidate_id)
+            if record is None or not record.get("sh"):
+                continue
+            self.stats.candidates_verified += 1
+            score = overlap(shingles, decode_set(record["sh"]))
+            if score.shared < s.min_shared_shingles:
+                continue
+            if score.jaccard >= s.jaccard_threshold or score.containment >= s.containment_threshold:
+                verified.append((score, candidate_id, record))
+        verified.sort(key=lambda v: (-v[0].containment, -v[0].jaccard, v[1]))
+        return verified
+
+    def _new_paragraphs(self, parsed: ParsedArticle, known: U32Array) -> list[str]:
+        """Prose paragraphs (not headline or chrome lines) most of whose shingles are unseen."""
+        threshold = self.settings.paragraph_known_fraction
+        min_words = self.settings.update_min_paragraph_words
+        fresh = []
+        for paragraph in parsed.paragraphs:
+            tokens = words(paragraph)
+            if len(tokens) < min_words:
+                continue
+            if known_fraction(self.shingler.hashes(tokens), known) < threshold:
+                fresh.append(paragraph)
+        return fresh
+
+    def _evidence(
+        self,
+        parsed: ParsedArticle,
+        score: Overlap,
+        matched_id: str,
+        matched: dict[str, Any],
+        method: str,
+    ) -> LinkEvidence:
+        agency = credited_agency(parsed)
+        city = parsed.dateline.city if parsed.dateline is not None else None
+        other_city = matched.get("city")
+        return LinkEvidence(
+            matched_article_id=matched_id,
+            jaccard=round(score.jaccard, 4),
+            containment=round(score.containment, 4),
+            shared_shingles=score.shared,
+            shared_attribution=agency is not None
+            and str(matched.get("agency") or "").lower() == agency.lower(),
+            dateline_match=None
+            if not city or not other_city
+            else city.lower() == other_city.lower(),
+            method=method,
+        )
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _seen_before(self, parsed: ParsedArticle) -> tuple[str, dict[str, Any], str] | None:
+        for key, method in (
+            ("u:" + normalise_url(parsed.url), "same-url"),
+            ("h:" + parsed.content_hash, "same-content-hash"),
+        ):
+            seen_id = self.keys.get(key)
+            if seen_id is None or seen_id == parsed.article_id:
+                continue
+            seen = self.articles.get(seen_id)
+            if seen is not None and seen["story"] in self.stories:
+                return seen_id, dict(seen), method
+        return None
+
+    def _index(
+        self,
+        parsed: ParsedArticle,
+        day: int,
+        story_id: str,
+        shingles: U32Array,
+        band_keys: list[str],
+    ) -> None:
+        if not self.window.admits(day):
+            self.stats.not_indexed_too_old += 1
+            return
+        if shingles.size:
+            for band_key in band_keys:
+                bucket = self.buckets.get(band_key)
+                if bucket is None:
+                    self.buckets[band_key] = parsed.article_id
+                elif isinstance(bucket, str):
+                    self.buckets[band_key] = [bucket, parsed.article_id]
+                else:
+                    self.buckets[band_key] = [*bucket, parsed.article_id]
+        self._remember(parsed, day, story_id, encode_set(shingles) if shingles.size else None)
+
+    def _remember(
+        self, parsed: ParsedArticle, day: int, story_id: str, encoded: str | None
+    ) -> None:
+        if not self.window.admits(day) or parsed.article_id in self.articles:
+            return
+        url_key = normalise_url(parsed.url)
+        self.articles[parsed.article_id] = {
+            "story": story_id,
+            "day": day,
+            "sh": encoded,
+            "url": url_key,
+            "hash": parsed.content_hash,
+            "city": parsed.dateline.city if parsed.dateline is not None else None,
+            "agency": credited_agency(parsed),
+        }
+        for key in ("u:" + url_key, "h:" + parsed.content_hash):
+            if key not in self.keys:
+                self.keys[key] = parsed.article_id
+        self.window.add(day, parsed.article_id)
+
+    def _evict_before(self, day: int) -> None:
+        expired = self.window.advance(day)
+        oldest = self.window.oldest_kept_day()
+        for article_id in expired:
+            self._forget(article_id, oldest if oldest is not None else day)
+        self.stats.evicted += len(expired)
+
+    def _forget(self, article_id: str, oldest_day: int) -> None:
+        record = self.articles.get(article_id)
+        if record is None:
+            return
+        if record.get("sh"):
+            signature = self.minhasher.signature(decode_set(record["sh"]))
+            for band_key in self.minhasher.band_keys(signature):
+                bucket = self.buckets.get(band_key)
+                if bucket is None:
+                    continue
+                rest = [] if isinstance(bucket, str) else [a for a in bucket if a != article_id]
+                if isinstance(bucket, str) and bucket != article_id:
+                    rest = [bucket]
+                if not rest:
+                    del self.buckets[band_key]
+                else:
+                    self.buckets[band_key] = rest[0] if len(rest) == 1 else rest
+        for key in ("u:" + record["url"], "h:" + record["hash"]):
+            if self.keys.get(key) == article_id:
+                del self.keys[key]
+        story = self.stories.get(record["story"])
+        if story is not None and int(story["last_day"]) < oldest_day:
+            del self.stories[record["story"]]
+        del self.articles[article_id]
+
+    def _rank(self, parsed: ParsedArticle, own: bool) -> tuple[int, float, str]:
+        """Original ranking, lowest wins: agency's own item, then earliest, then smallest id."""
+        return (0 if own else 1, effective_time(parsed).timestamp(), parsed.article_id)
+
+    def _count(self, decision: LinkDecision) -> None:
+        if decision is LinkDecision.COPY:
+            self.stats.copies += 1
+        elif decision is LinkDecision.UPDATE:
+            self.stats.updates += 1
+        else:
+            self.stats.recaptures += 1
+
+
+def _member(parsed: ParsedArticle, role: MemberRole, evidence: LinkEvidence | None) -> StoryMember:
+    return StoryMember(
+        article_id=parsed.article_id,
+        outlet=parsed.outlet.domain,
+        url=parsed.url,
+        role=role,
+        published_at=parsed.published_at,
+        evidence=evidence,
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-OUR_COMMANDS = ("ingest", "replay", "demo")
+OUR_COMMANDS = ("ingest", "replay", "demo", "topics")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="local Kafka + worker + sample articles, shown live")
     demo.add_argument("--keep-running", action="store_true", help="run until Ctrl-C")
     demo.add_argument("--articles", type=Path, default=None, help="articles to ingest")
+    topics = sub.add_parser("topics", help="create or list the declared topics")
+    topics.add_argument("action", choices=("create", "list"))
     return parser
 
 
@@ -35,16 +37,22 @@ def run_ours(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     console = Console(stderr=True)
     if args.command == "ingest":
-        from agents.ingest import ingest  # noqa: PLC0415 - keep start-up light
+        from agents.ingest import ingest
 
         sent = ingest(args.path, quiet=args.quiet)
         console.print(f"ingested {sent} articles")
         return 0
     if args.command == "replay":
-        from agents.replay_command import replay  # noqa: PLC0415
+        from agents.replay_command import replay
 
         return replay(args.path, args.out, console)
-    from agents.demo import run_demo  # noqa: PLC0415
+    if args.command == "topics":
+        from agents.topics_command import run_topics
+
+        for name in run_topics(args.action):
+            print(name)
+        return 0
+    from agents.demo import run_demo
 
     return run_demo(keep_running=args.keep_running, articles=args.articles)
 
@@ -58,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         build_parser().print_help()
         print("\nFaust commands (worker, agents, tables, send, ...): wirewatch worker --help")
         return 0
-    from agents.app import app  # noqa: PLC0415 - builds the Faust app only for Faust commands
+    from agents.app import app
 
     sys.argv = ["wirewatch", *argv]
     app.main()

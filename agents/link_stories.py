@@ -24,9 +24,7 @@ if TYPE_CHECKING:
 log = get_logger(__name__)
 
 
-def register(
-    app: faust.App, topics: Topics, pipeline: Pipeline, metrics: WirewatchMetrics
-) -> Any:
+def register(app: faust.App, topics: Topics, pipeline: Pipeline, metrics: WirewatchMetrics) -> Any:
     """Attach the linking agent to `app`."""
 
     @app.agent(topics.parsed, name="link-stories")

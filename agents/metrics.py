@@ -1,4 +1,4 @@
-"""All wirewatch metrics in one place: a NamedTuple built from a registry (as faust's sensor does)."""
+"""All wirewatch metrics in one place: a NamedTuple built from a registry, as faust's sensor."""
 
 from __future__ import annotations
 

@@ -19,9 +19,7 @@ if TYPE_CHECKING:
 log = get_logger(__name__)
 
 
-def register(
-    app: faust.App, topics: Topics, pipeline: Pipeline, metrics: WirewatchMetrics
-) -> Any:
+def register(app: faust.App, topics: Topics, pipeline: Pipeline, metrics: WirewatchMetrics) -> Any:
     """Attach the parse agent to `app`. Stateless: it scales with articles.raw's partitions."""
 
     @app.agent(topics.raw, name="parse-articles")
@@ -33,13 +31,21 @@ def register(
             if isinstance(result, DeadLetter):
                 metrics.articles.labels("parse", "dead_letter").inc()
                 metrics.dead_letters.labels(result.stage, result.reason.value).inc()
-                log.info("parse.rejected", article_id=result.article_id,
-                         reason=result.reason.value, detail=result.message[:200])
+                log.info(
+                    "parse.rejected",
+                    article_id=result.article_id,
+                    reason=result.reason.value,
+                    detail=result.message[:200],
+                )
                 await topics.deadletter.send(key=key(result.article_id), value=encode(result))
                 continue
             metrics.articles.labels("parse", "parsed").inc()
-            log.info("parse.parsed", article_id=result.article_id, outlet=result.outlet.name,
-                     agency=result.attributed_agency)
+            log.info(
+                "parse.parsed",
+                article_id=result.article_id,
+                outlet=result.outlet.name,
+                agency=result.attributed_agency,
+            )
             await topics.parsed.send(key=key(result.article_id), value=encode(result))
 
     return parse_articles

@@ -38,7 +38,9 @@ class TopicSpec:
 WEEK = dt.timedelta(days=7)
 MONTH = dt.timedelta(days=30)
 
-RAW = TopicSpec("articles.raw", "article id", "RawArticle", True, WEEK, "crawlers, wirewatch ingest")
+RAW = TopicSpec(
+    "articles.raw", "article id", "RawArticle", True, WEEK, "crawlers, wirewatch ingest"
+)
 PARSED = TopicSpec("articles.parsed", "article id", "ParsedArticle", False, WEEK, "parse stage")
 DEADLETTER = TopicSpec(
     "articles.deadletter", "article id", "DeadLetter", True, MONTH, "every stage"

@@ -1,4 +1,4 @@
-"""The one base exception of the domain layer, and the typed rejection that becomes a dead letter."""
+"""The domain layer's one base exception, and the typed rejection that becomes a dead letter."""
 
 from __future__ import annotations
 

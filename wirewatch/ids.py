@@ -6,7 +6,7 @@ import hashlib
 
 
 def stable_id(prefix: str, *parts: str, length: int = 16) -> str:
-    """Return `prefix-<hex>` from a BLAKE2b hash of the parts, so reprocessing yields the same id."""
+    """Return `prefix-<hex>` from a BLAKE2b hash of the parts: reprocessing gives the same id."""
     digest = hashlib.blake2b(digest_size=16)
     for part in parts:
         encoded = part.encode("utf-8")

@@ -55,10 +55,11 @@ class Pipeline:
             return parse_article(raw)
         except StageRejected as rejection:
             return dead_letter_from(payload, rejection, article_id=article_id, now=self.clock())
-        except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the stream
-            rejection = internal_error("parse", exc)
+        except Exception as exc:
             article_id = article_id or payload_article_id(payload)
-            return dead_letter_from(payload, rejection, article_id=article_id, now=self.clock())
+            return dead_letter_from(
+                payload, internal_error("parse", exc), article_id=article_id, now=self.clock()
+            )
 
     def downstream(self, parsed: ParsedArticle) -> DownstreamOutput:
         """Link, extract and alert for one parsed article (stages are added by later issues)."""

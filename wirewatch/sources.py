@@ -10,7 +10,12 @@ from typing import IO
 
 from wirewatch.errors import WirewatchError
 
-CONTENT_TYPES = {".txt": "text/plain", ".text": "text/plain", ".html": "text/html", ".htm": "text/html"}
+CONTENT_TYPES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
 
 
 class SourceError(WirewatchError):

@@ -73,12 +73,21 @@ def fetch_jars() -> Path:
     mvn = require_tool("mvn", "Maven 3.8+ (Debian: `apt-get install maven`)")
     require_tool("java", "Java 17+ (Debian: `apt-get install openjdk-17-jre-headless`)")
     libs.mkdir(parents=True, exist_ok=True)
-    cmd = [mvn, "-q", "-B", "-f", str(POM), "dependency:copy-dependencies",
-           f"-DoutputDirectory={libs}"]
+    cmd = [
+        mvn,
+        "-q",
+        "-B",
+        "-f",
+        str(POM),
+        "dependency:copy-dependencies",
+        f"-DoutputDirectory={libs}",
+    ]
     print(f"kafkactl: resolving Apache Kafka {kafka_version()} jars into {libs} ...", flush=True)
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise KafkaCtlError(f"Maven could not resolve the Kafka jars:\n{result.stdout}{result.stderr}")
+        raise KafkaCtlError(
+            f"Maven could not resolve the Kafka jars:\n{result.stdout}{result.stderr}"
+        )
     marker.write_text(kafka_version())
     return libs
 
@@ -102,10 +111,15 @@ def running_pid(data_dir: Path) -> int | None:
     return pid
 
 
-def render_config(data_dir: Path, host: str, port: int, controller_port: int, partitions: int) -> Path:
+def render_config(
+    data_dir: Path, host: str, port: int, controller_port: int, partitions: int
+) -> Path:
     """Write server.properties for this data folder from the template."""
     text = string.Template(TEMPLATE.read_text()).substitute(
-        host=host, port=port, controller_port=controller_port, data_dir=data_dir,
+        host=host,
+        port=port,
+        controller_port=controller_port,
+        data_dir=data_dir,
         partitions=partitions,
     )
     path = data_dir / "server.properties"
@@ -117,9 +131,18 @@ def java_command(libs: Path, data_dir: Path, main: str, *args: str) -> list[str]
     """A java command line with the Kafka classpath and our logging config."""
     java = require_tool("java", "Java 17+ (Debian: `apt-get install openjdk-17-jre-headless`)")
     heap = os.environ.get("WIREWATCH_KAFKA_HEAP", "-Xms256m -Xmx1g").split()
-    return [java, *heap, "-XX:+UseG1GC", "-Djava.awt.headless=true",
-            f"-Dlog4j2.configurationFile={LOG4J}", f"-Dkafka.logs.dir={data_dir}",
-            "-cp", f"{libs}/*", main, *args]
+    return [
+        java,
+        *heap,
+        "-XX:+UseG1GC",
+        "-Djava.awt.headless=true",
+        f"-Dlog4j2.configurationFile={LOG4J}",
+        f"-Dkafka.logs.dir={data_dir}",
+        "-cp",
+        f"{libs}/*",
+        main,
+        *args,
+    ]
 
 
 def format_storage(libs: Path, data_dir: Path, config: Path) -> None:
@@ -127,8 +150,17 @@ def format_storage(libs: Path, data_dir: Path, config: Path) -> None:
     if (data_dir / "kraft-logs" / "meta.properties").exists():
         return
     cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
-    cmd = java_command(libs, data_dir, "kafka.tools.StorageTool", "format", "-t", cluster_id,
-                       "-c", str(config), "--ignore-formatted")
+    cmd = java_command(
+        libs,
+        data_dir,
+        "kafka.tools.StorageTool",
+        "format",
+        "-t",
+        cluster_id,
+        "-c",
+        str(config),
+        "--ignore-formatted",
+    )
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise KafkaCtlError(f"storage format failed:\n{result.stdout}{result.stderr}")
@@ -141,9 +173,9 @@ def port_is_free(host: str, port: int) -> bool:
 
 
 async def _metadata_ok(bootstrap: str) -> bool:
-    import logging  # noqa: PLC0415
+    import logging
 
-    from aiokafka.admin import AIOKafkaAdminClient  # noqa: PLC0415 - optional at import time
+    from aiokafka.admin import AIOKafkaAdminClient
 
     logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
 
@@ -152,7 +184,7 @@ async def _metadata_ok(bootstrap: str) -> bool:
         await client.start()
         await client.list_topics()
         return True
-    except Exception:  # noqa: BLE001 - any failure means "not ready yet"
+    except Exception:
         return False
     finally:
         await client.close()
@@ -183,7 +215,9 @@ def start(args: argparse.Namespace) -> int:
         return 0
     for port in (args.port, args.controller_port):
         if not port_is_free(args.host, port):
-            raise KafkaCtlError(f"port {port} on {args.host} is in use; pass --port/--controller-port")
+            raise KafkaCtlError(
+                f"port {port} on {args.host} is in use; pass --port/--controller-port"
+            )
     began = time.monotonic()
     libs = fetch_jars()
     config = render_config(data_dir, args.host, args.port, args.controller_port, args.partitions)
@@ -192,7 +226,9 @@ def start(args: argparse.Namespace) -> int:
     with out.open("ab") as sink:
         proc = subprocess.Popen(
             java_command(libs, data_dir, "kafka.Kafka", str(config)),
-            stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
             start_new_session=True,
         )
     pid_file(data_dir).write_text(str(proc.pid))
@@ -201,8 +237,11 @@ def start(args: argparse.Namespace) -> int:
     except KafkaCtlError:
         stop_pid(data_dir, proc.pid, 10.0)
         raise
-    print(f"kafkactl: broker ready at {bootstrap} (pid {proc.pid}) in "
-          f"{time.monotonic() - began:.1f}s; data in {data_dir}", flush=True)
+    print(
+        f"kafkactl: broker ready at {bootstrap} (pid {proc.pid}) in "
+        f"{time.monotonic() - began:.1f}s; data in {data_dir}",
+        flush=True,
+    )
     return 0
 
 
@@ -261,8 +300,11 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "start":
             cmd.add_argument("--host", default="127.0.0.1")
             cmd.add_argument("--port", type=int, default=int(os.environ.get("KAFKA_PORT", 9092)))
-            cmd.add_argument("--controller-port", type=int,
-                             default=int(os.environ.get("KAFKA_CONTROLLER_PORT", 9093)))
+            cmd.add_argument(
+                "--controller-port",
+                type=int,
+                default=int(os.environ.get("KAFKA_CONTROLLER_PORT", 9093)),
+            )
             cmd.add_argument("--partitions", type=int, default=4)
             cmd.add_argument("--timeout", type=float, default=90.0)
         if name == "stop":

@@ -1,0 +1,54 @@
+"""Replay writes every input to exactly one of parsed.jsonl or deadletters.jsonl."""
+
+from __future__ import annotations
+
+import json
+
+from tests.shared_data import REPO_ROOT, require_shared
+from wirewatch.replay import run_replay
+from wirewatch.sources import iter_payloads
+
+GOOD = {
+    "id": "r-1",
+    "url": "https://example-wire.test/r1",
+    "fetched_at": "2023-02-01T08:00:00Z",
+    "content_type": "text/plain",
+    "body": "Crowd Gathers Outside Mission\nTBILISI (Example Wire) - A crowd of about two "
+    "hundred people gathered outside a diplomatic mission in Tbilisi on Tuesday, police said.\n",
+}
+
+
+def _ids(path):
+    return [json.loads(line)["article_id"] for line in path.read_text().splitlines()]
+
+
+def test_replay_accounts_for_every_input(tmp_path):
+    """One good and two bad inputs give one parsed line and two dead-letter lines."""
+    payloads = [
+        json.dumps(GOOD).encode(),
+        b"{",
+        json.dumps({**GOOD, "id": "r-2", "body": ""}).encode(),
+    ]
+    summary = run_replay(payloads, tmp_path)
+    assert summary.inputs == 3
+    assert _ids(tmp_path / "parsed.jsonl") == ["r-1"]
+    assert _ids(tmp_path / "deadletters.jsonl") == [None, "r-2"]
+
+
+def test_replay_of_shipped_examples_accounts_for_every_input(tmp_path):
+    """Every example article lands in exactly one output file."""
+    source = REPO_ROOT / "examples" / "articles.jsonl"
+    ids = [json.loads(p)["id"] for p in iter_payloads(source)]
+    run_replay(iter_payloads(source), tmp_path)
+    out = _ids(tmp_path / "parsed.jsonl") + _ids(tmp_path / "deadletters.jsonl")
+    assert sorted(out) == sorted(ids)
+
+
+def test_replay_of_corpus_accounts_for_every_input(tmp_path):
+    """Every corpus article lands in exactly one output file."""
+    corpus = require_shared() / "corpus" / "dev-articles.jsonl"
+    ids = [json.loads(p)["id"] for p in iter_payloads(corpus)]
+    run_replay(iter_payloads(corpus), tmp_path)
+    out = _ids(tmp_path / "parsed.jsonl") + _ids(tmp_path / "deadletters.jsonl")
+    assert sorted(out) == sorted(ids)
+    assert len(out) == len(set(out))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import AwareDatetime, Field
 
@@ -46,6 +47,10 @@ class ParsedArticle(Contract):
     )
     author: str | None = None
     published_at: AwareDatetime | None = None
+    published_precision: Literal["datetime", "date"] | None = Field(
+        default=None,
+        description="`date` when the page states only a date: published_at is then local midnight.",
+    )
     fetched_at: AwareDatetime
     dateline: Dateline | None = None
     attributed_agency: str | None = Field(

@@ -15,7 +15,9 @@ from wirewatch.errors import StageRejected
 STAGE = "parse"
 
 
-def decode_raw_article(payload: bytes | str | Mapping[str, Any], *, max_body_bytes: int) -> RawArticle:
+def decode_raw_article(
+    payload: bytes | str | Mapping[str, Any], *, max_body_bytes: int
+) -> RawArticle:
     """Decode and validate one raw article; raise StageRejected with a precise reason."""
     if isinstance(payload, bytes):
         if len(payload) > max_body_bytes * 2 + 65536:

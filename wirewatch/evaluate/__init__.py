@@ -1,0 +1,1 @@
+"""Quality reports: compare stage output with the labelled development corpus."""

@@ -1,0 +1,146 @@
+"""HTML page layout with selectolax (lexbor): meta tags, headline, byline and the article body."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from wirewatch.parse.layout import Extracted, _body_line, is_credit
+from wirewatch.parse.lexicon import CHROME_LINE, TERMINATOR
+
+_DROP: Final = (
+    "script, style, noscript, template, iframe, svg, canvas, form, button, select, nav, header, "
+    "footer, aside, figure, [class*=share], [class*=comment], [class*=related], [class*=tags], "
+    "[class*=sidebar], [class*=newsletter], [class*=most-read], [class*=footer], [class*=byline], "
+    "[class*=author], [class*=copyright], [class*=promo], [class*=advert], [id*=footer], "
+    "[class*=trust], [class*=menu], [id*=menu]"
+)
+_BYLINE: Final = (
+    "[class*=byline], [class*=author], [rel=author], [class*=meta], [class*=date], time, "
+    "[class*=timestamp], [class*=dateline]"
+)
+_PUBLISHED_KEYS: Final = (
+    "article:published_time", "article.published", "og:published_time", "datepublished",
+    "date", "pubdate", "publishdate", "dc.date", "dcterms.created", "sailthru.date",
+)  # fmt: skip
+_AUTHOR_KEYS: Final = ("author", "article:author", "article.author", "dc.creator")
+_BLOCKS: Final = "p, div, li, blockquote, td"
+_NESTED: Final = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "blockquote"})
+_TITLE_SUFFIX: Final = re.compile(r"\s+(?:[|–—]|-)\s+[^|–—]{2,60}$")
+_SPACE: Final = re.compile(r"\s+")
+
+
+def layout_html(body: str) -> Extracted:
+    """Extract headline, meta, byline and body paragraphs from an HTML page."""
+    tree = LexborHTMLParser(body)
+    out = Extracted()
+    meta = _meta(tree)
+    out.site_name = meta.get("og:site_name")
+    out.meta_published = [meta[key] for key in _PUBLISHED_KEYS if meta.get(key)]
+    out.meta_authors = [meta[key] for key in _AUTHOR_KEYS if meta.get(key)]
+    for node in tree.css("script, style, noscript, template"):
+        node.decompose()
+    out.meta_published += [
+        str(node.attributes.get("datetime"))
+        for node in tree.css("time[datetime]")
+        if node.attributes.get("datetime")
+    ]
+    out.meta_lines = _byline_texts(tree)
+    out.headlines = _headlines(tree, meta)
+    for node in tree.css(_DROP):
+        if node.tag in {"header", "footer"} and node.css_first("p") and node.css_first("h1"):
+            continue  # an <article>'s own header holding the headline: keep
+        node.decompose()
+    for text in _body_blocks(tree):
+        if TERMINATOR.match(text):
+            out.chrome_seen = True
+            break
+        if CHROME_LINE.search(text) or is_credit(text):
+            out.chrome_seen = True
+            out.credit_lines.append(text)
+            continue
+        _body_line(out, text)
+    return out
+
+
+def _clean(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def _meta(tree: LexborHTMLParser) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        content = attrs.get("content")
+        if key and content and key.lower() not in found:
+            found[key.lower()] = _clean(content)
+    return found
+
+
+def _headlines(tree: LexborHTMLParser, meta: dict[str, str]) -> list[str]:
+    found: list[str] = []
+    for selector in ("article h1", "main h1", "h1"):
+        node = tree.css_first(selector)
+        if node is not None and _clean(node.text()):
+            found.append(_clean(node.text()))
+            sub = node.next
+            while sub is not None and not sub.is_element_node:
+                sub = sub.next
+            if sub is not None and sub.tag == "h2":
+                found.append(_clean(sub.text()))
+            break
+    og_title = meta.get("og:title") or meta.get("twitter:title")
+    title_node = tree.css_first("title")
+    for title in (og_title, _clean(title_node.text()) if title_node else None):
+        if title:
+            found.append(title if found else _TITLE_SUFFIX.sub("", title))
+    return found
+
+
+def _byline_texts(tree: LexborHTMLParser) -> list[str]:
+    texts: list[str] = []
+    for node in tree.css(_BYLINE):
+        text = _clean(node.text(separator=" "))
+        if text and len(text) <= 200 and text not in texts:
+            texts.append(text)
+    return texts
+
+
+def _body_blocks(tree: LexborHTMLParser) -> list[str]:
+    """Texts of the leaf blocks inside the container that holds the most paragraph text."""
+    scores: dict[int, float] = {}
+    nodes: dict[int, LexborNode] = {}
+    leaves: list[tuple[LexborNode, str]] = []
+    for node in tree.css(_BLOCKS):
+        if node.tag != "p" and any(child.tag in _NESTED for child in node.iter()):
+            continue
+        text = _clean(node.text())
+        if not text:
+            continue
+        leaves.append((node, text))
+        if len(text) < 25:
+            continue
+        parent = node.parent
+        weight = float(len(text))
+        for share in (1.0, 0.5):
+            if parent is None:
+                break
+            scores[parent.mem_id] = scores.get(parent.mem_id, 0.0) + weight * share
+            nodes[parent.mem_id] = parent
+            parent = parent.parent
+    if not scores:
+        return []
+    best = max(scores, key=lambda key: scores[key])
+    return [text for node, text in leaves if _inside(node, best)]
+
+
+def _inside(node: LexborNode, ancestor_id: int) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == ancestor_id:
+            return True
+        parent = parent.parent
+    return False

@@ -1,0 +1,116 @@
+"""Plain-text page layout: split a crawled text page into header, body paragraphs and chrome."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from wirewatch.parse.dateline import parse_dateline, standalone_city
+from wirewatch.parse.lexicon import CHROME_LINE, NAV_SEPARATOR, TERMINATOR
+
+_TERMINAL = frozenset('.!?"”»)…:;')
+_HEADER_DATE: Final = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
+_HAS_DATE: Final = re.compile(
+    r"\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{4}\b.*\d{1,2}:\d{2}|"
+    r"\b[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2} [A-Za-zА-Яа-я]{3,9},? \d{4}\b|"
+    r"\b\d{1,2} [A-Z]{3},? \d{1,2}:\d{2}\b|\b\d{1,2}:\d{2} (?:GMT|UTC)\b"
+)
+_BYLINE: Final = re.compile(r"^by\s|\|\s*by\s|\bpublished\b|^source\s*:|\|\s*source\s*:", re.I)
+_CREDIT: Final = re.compile(r"^\((?:additional )?(?:reporting|writing|editing) by\b", re.I)
+
+
+@dataclass
+class Extracted:
+    """What a page layout yields before field parsing; HTML and plain text both produce it."""
+
+    headlines: list[str] = field(default_factory=list)
+    meta_lines: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    credit_lines: list[str] = field(default_factory=list)
+    short_lines: list[str] = field(default_factory=list)
+    meta_published: list[str] = field(default_factory=list)
+    meta_authors: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    dateline_city: str | None = None
+    header_date: str | None = None
+    chrome_seen: bool = False
+
+
+def is_prose(line: str) -> bool:
+    """A body sentence: at least eight words ending in sentence punctuation, or a dateline."""
+    if line[-1] in _TERMINAL and line.count(" ") >= 7:
+        return True
+    return line.count(" ") >= 5 and parse_dateline(line) is not None
+
+
+def is_meta(line: str) -> bool:
+    """A header line holding a date or a byline rather than a headline."""
+    return len(line) <= 160 and bool(_HAS_DATE.search(line) or _BYLINE.search(line))
+
+
+def is_nav(line: str) -> bool:
+    """A navigation or site-name line such as `News | Sport | Culture`."""
+    return NAV_SEPARATOR.search(line) is not None and line[-1] not in ".!?"
+
+
+def is_credit(line: str) -> bool:
+    """A wire credit line such as `(Reporting by Eleni Mavrou; Editing by ...)`."""
+    return _CREDIT.match(line) is not None
+
+
+def layout_text(body: str) -> Extracted:
+    """Classify each line of a plain-text page as header, body or chrome."""
+    out = Extracted()
+    state = "header"
+    for raw_line in body.splitlines():
+        line = " ".join(raw_line.split())
+        if not line:
+            continue
+        if TERMINATOR.match(line):
+            out.chrome_seen = True
+            state = "trailer" if state == "body" else "list"
+            continue
+        if state == "trailer":
+            out.credit_lines.append(line)
+            continue
+        if CHROME_LINE.search(line):
+            out.chrome_seen = True
+            out.credit_lines.append(line)
+            continue
+        if is_credit(line):
+            out.credit_lines.append(line)
+            continue
+        if state == "body":
+            _body_line(out, line)
+            continue
+        if is_prose(line):
+            state = "body"
+            out.paragraphs.append(line)
+        elif state == "list":
+            continue
+        elif _HEADER_DATE.match(line):
+            out.header_date = line
+        elif is_meta(line):
+            out.meta_lines.append(line)
+        elif is_nav(line):
+            out.chrome_seen = True
+            out.short_lines.append(line)
+        elif (city := standalone_city(line)) is not None:
+            out.dateline_city = city
+        elif line.count(" ") >= 2:
+            out.headlines.append(line)
+        else:
+            out.short_lines.append(line)
+    return out
+
+
+def _body_line(out: Extracted, line: str) -> None:
+    """Keep prose; drop navigation and short label lines such as `Advertisement`."""
+    if is_nav(line):
+        out.chrome_seen = True
+        return
+    if line[-1] not in _TERMINAL and line.count(" ") < 5:
+        out.credit_lines.append(line)
+        return
+    out.paragraphs.append(line)

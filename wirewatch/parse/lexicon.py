@@ -1,0 +1,161 @@
+"""Static knowledge the parser uses: outlets, wire agencies, page chrome and local time zones."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: Site domain (without `www.`) -> the outlet's proper name.
+OUTLET_NAMES: Final[dict[str, str]] = {
+    "urdupoint.com": "UrduPoint",
+    "pakistanpoint.com": "Pakistan Point",
+    "sputniknews.com": "Sputnik",
+    "sputnikglobe.com": "Sputnik",
+    "sputniknews.gr": "Sputnik",
+    "tass.com": "TASS",
+    "tass.ru": "TASS",
+    "ria.ru": "RIA Novosti",
+    "reuters.com": "Reuters",
+    "france24.com": "France 24",
+    "afp.com": "AFP",
+    "apnews.com": "AP",
+    "aa.com.tr": "Anadolu Agency",
+    "irna.ir": "IRNA",
+    "xinhuanet.com": "Xinhua",
+    "barrons.com": "Barron's",
+    "cbc.ca": "CBC News",
+    "dw.com": "DW",
+    "err.ee": "ERR News",
+    "swissinfo.ch": "SWI swissinfo.ch",
+    "usnews.com": "U.S. News & World Report",
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "aljazeera.com": "Al Jazeera",
+    "dawn.com": "Dawn",
+    "app.com.pk": "APP",
+}
+
+#: Canonical wire-agency names and the spellings that credit them.
+AGENCY_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "Sputnik": ("Sputnik", "Sputnik International", "Спутник"),
+    "RIA Novosti": ("RIA Novosti", "RIA", "РИА Новости"),
+    "TASS": ("TASS", "ТАСС", "ITAR-TASS"),
+    "Interfax": ("Interfax", "Интерфакс"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "Reuters": ("Reuters", "Thomson Reuters"),
+    "AP": ("AP", "Associated Press", "The Associated Press"),
+    "Anadolu Agency": ("Anadolu Agency", "Anadolu", "AA"),
+    "APP": ("APP", "Associated Press of Pakistan"),
+    "IRNA": ("IRNA",),
+    "Xinhua": ("Xinhua",),
+    "dpa": ("dpa", "DPA"),
+    "ANSA": ("ANSA",),
+    "EFE": ("EFE",),
+    "Keystone-SDA": ("Keystone-SDA", "SDA", "Keystone-ATS"),
+    "Kyodo": ("Kyodo",),
+    "Yonhap": ("Yonhap",),
+    "PTI": ("PTI",),
+    "UNI": ("UNI",),
+    "WAM": ("WAM",),
+    "BelTA": ("BelTA",),
+    "Ukrinform": ("Ukrinform",),
+}
+
+_ALIAS_TO_AGENCY: Final[dict[str, str]] = {
+    alias.casefold(): name for name, aliases in AGENCY_ALIASES.items() for alias in aliases
+}
+
+#: Outlets that are themselves wire agencies: their own reporting is credited to them.
+AGENCY_OUTLETS: Final[frozenset[str]] = frozenset(
+    name for name in OUTLET_NAMES.values() if name.casefold() in _ALIAS_TO_AGENCY
+)
+
+#: Outlets that republish wire copy under their own dateline chain.
+REPUBLISHER_ALIASES: Final[dict[str, str]] = {
+    "urdupoint": "UrduPoint",
+    "urdupoint news": "UrduPoint",
+    "pakistan point": "Pakistan Point",
+    "pakistan point news": "Pakistan Point",
+}
+
+
+def agency_name(text: str) -> str | None:
+    """Return the canonical agency a credit names (`"Sputnik International"` -> Sputnik)."""
+    cleaned = text.strip().strip("/.,:;-–— ").strip()
+    return _ALIAS_TO_AGENCY.get(cleaned.casefold())
+
+
+#: Domain suffix (most specific first) -> IANA zone for naive local times on that site.
+DOMAIN_TIMEZONES: Final[dict[str, str]] = {
+    "urdupoint.com": "Asia/Karachi",
+    "pakistanpoint.com": "Asia/Karachi",
+    "tass.com": "Europe/Moscow",
+    "sputniknews.com": "UTC",
+    "sputnikglobe.com": "UTC",
+    "reuters.com": "UTC",
+    "irna.ir": "Asia/Tehran",
+    "aa.com.tr": "Europe/Istanbul",
+    "usnews.com": "America/New_York",
+    "barrons.com": "America/New_York",
+}
+
+#: Country-code TLD -> IANA zone, for local sites whose pages give naive times.
+TLD_TIMEZONES: Final[dict[str, str]] = {
+    "pk": "Asia/Karachi",
+    "ru": "Europe/Moscow",
+    "gr": "Europe/Athens",
+    "fi": "Europe/Helsinki",
+    "ee": "Europe/Tallinn",
+    "lv": "Europe/Riga",
+    "lt": "Europe/Vilnius",
+    "no": "Europe/Oslo",
+    "se": "Europe/Stockholm",
+    "dk": "Europe/Copenhagen",
+    "de": "Europe/Berlin",
+    "fr": "Europe/Paris",
+    "ch": "Europe/Zurich",
+    "at": "Europe/Vienna",
+    "it": "Europe/Rome",
+    "es": "Europe/Madrid",
+    "si": "Europe/Ljubljana",
+    "rs": "Europe/Belgrade",
+    "pl": "Europe/Warsaw",
+    "ua": "Europe/Kyiv",
+    "by": "Europe/Minsk",
+    "tr": "Europe/Istanbul",
+    "ir": "Asia/Tehran",
+    "uk": "Europe/London",
+    "ie": "Europe/Dublin",
+    "in": "Asia/Kolkata",
+    "cn": "Asia/Shanghai",
+    "jp": "Asia/Tokyo",
+    "au": "Australia/Sydney",
+    "ca": "America/Toronto",
+}
+
+#: Lines after which everything is page chrome (related-story lists, comments, tags).
+TERMINATOR = re.compile(
+    r"^(?:recent stories|related stories|related articles|latest news|latest stories|more stories|"
+    r"more from .{1,40}|read more|read also|see also|you may also like|comments?|"
+    r"most (?:read|popular)|related|читайте также|по теме|также читайте)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+#: Lines that are page chrome wherever they appear.
+CHROME_LINE = re.compile(
+    r"^(?:related topics?|related|read (?:more|also|next)|also in [\w ]{1,30}|see also|"
+    r"most (?:read|popular)|popular|latest|tags?|теги|trending|topics|more on this topic|"
+    r"newsletter|advertisement|sponsored|source|share(?: this)?(?: article| story)?|"
+    r"our standards|follow us)\b\s*[:|]?"
+    r"|^(?:©|\(c\)|copyright\b)"
+    r"|^advertisement$|^subscribe\b|^sign (?:in|up)\b|^share on \w+|^copy link$"
+    r"|\bcookies?\b.{0,80}\b(?:accept|agree|consent|privacy)"
+    r"|\ball rights reserved\b|\bfollow [\w .]{1,30} on (?:facebook|twitter|telegram|x)\b"
+    r"|\bon telegram to stay up to date\b|\bwebsite contains only a portion of\b"
+    r"|\brepublishe[sd] (?:wire copy|content|under licen[cs]e)\b|^news code \d+$"
+    r"|\baggregates reports from\b|\bcomments are closed\b",
+    re.IGNORECASE,
+)
+
+#: Navigation separators: `News | Sport | Culture`, `Home > Wire > Europe`, `A · B · C`.
+NAV_SEPARATOR = re.compile(r"\s(?:\||>|»|·|•)\s")

@@ -1,0 +1,129 @@
+"""Text helpers: glued-paragraph repair, headline flags, matching text, language, junk, quotes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+from schemas.parsed import Quote
+
+_GLUE: Final = re.compile(
+    r"(?<=[a-z]{2}[.!?])(?=[\"“]?[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”])(?=[A-Z])"
+)
+_FLAG: Final = re.compile(
+    r"^(?P<flag>RPT|REPEAT|UPDATE(?:\s+\d+)?|REFILE|CORRECTED|CORRECTION|EXCLUSIVE|BREAKING|"
+    r"URGENT|WRAPUP(?:\s+\d+)?|ANALYSIS|FACTBOX|INSTANT VIEW)\s*(?:[-–—:]\s*)",
+)
+_NON_WORD: Final = re.compile(r"[\W_]+")
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_CYRILLIC: Final = re.compile(r"[Ѐ-ӿ]")
+_LATIN: Final = re.compile(r"[A-Za-z]")
+_STOPWORDS: Final[dict[str, frozenset[str]]] = {
+    "en": frozenset(
+        ["the", "and", "of", "to", "in", "that", "is", "was", "for", "on", "said", "with"]
+    ),
+    "de": frozenset(
+        ["der", "die", "und", "das", "nicht", "ist", "mit", "den", "von", "sich", "auf"]
+    ),
+    "fr": frozenset(["le", "la", "les", "et", "des", "est", "une", "pour", "dans", "que", "du"]),
+    "es": frozenset(["el", "la", "los", "las", "y", "que", "del", "por", "una", "para", "con"]),
+    "it": frozenset(["il", "la", "che", "di", "e", "per", "una", "sono", "della", "con", "gli"]),
+    "tr": frozenset(["ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "dedi"]),
+    "pt": frozenset(["o", "a", "os", "que", "e", "do", "da", "em", "para", "com", "não"]),
+    "nl": frozenset(["de", "het", "een", "en", "van", "dat", "niet", "is", "op", "zijn"]),
+}
+_QUOTE: Final = re.compile(r"[\"“«](?P<text>[^\"“”«»]{12,600}?)[\"”»]")
+_NAME: Final = r"(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}|the [a-z]+(?: [a-z]+)?)"
+_AFTER: Final = re.compile(
+    r"^,?\s*(?:(?P<a>" + _NAME + r") (?:said|says|added|stressed|noted|told|shared|wrote|"
+    r"explained|insisted|warned)|(?:said|says|added|stressed|noted) (?P<b>" + _NAME + r")|"
+    r"(?P<pron>he|she|they) (?:said|added|stressed|noted))"
+)
+_BEFORE: Final = re.compile(r"(?P<c>" + _NAME + r") (?:said|says|added|wrote)\s*:\s*$")
+
+
+def split_glued(paragraph: str) -> list[str]:
+    """Split paragraphs glued without a break (`... Ottawa.LeClaire was ...`)."""
+    parts: list[str] = []
+    pending = ""
+    for part in _GLUE.split(paragraph):
+        part = part.strip()
+        if part and not any(ch.isalnum() for ch in part):
+            if parts and parts[-1].count('"') % 2 == 1:
+                parts[-1] += part  # a closing quote belongs to the sentence before
+            else:
+                pending += part  # an opening quote belongs to the sentence after
+        elif part:
+            parts.append(pending + part)
+            pending = ""
+    return parts
+
+
+def headline_flags(headline: str) -> tuple[str, list[str]]:
+    """Strip wire prefixes such as `RPT - ` and `UPDATE 2 - `; return (headline, flags)."""
+    flags: list[str] = []
+    while match := _FLAG.match(headline):
+        flags.append(" ".join(match.group("flag").split()).upper())
+        headline = headline[match.end() :]
+    return headline.strip(), flags
+
+
+def fold(text: str) -> str:
+    """Casefold and drop punctuation, for comparing headlines and lines."""
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
+def matching_text(paragraphs: list[str]) -> str:
+    """Lowercase NFKC text without punctuation: glued or split, the same words give one text."""
+    text = unicodedata.normalize("NFKC", " ".join(paragraphs)).casefold()
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code from script and stopwords; English when unsure."""
+    sample = text[:3000]
+    cyrillic = len(_CYRILLIC.findall(sample))
+    if cyrillic > len(_LATIN.findall(sample)):
+        return "uk" if re.search(r"[іїєґ]", sample) else "ru"
+    words = [word.casefold() for word in _WORD.findall(sample)]
+    best, best_hits = "en", 0
+    for code, stopwords in _STOPWORDS.items():
+        hits = sum(1 for word in words if word in stopwords)
+        if hits > best_hits:
+            best, best_hits = code, hits
+    return best
+
+
+def is_junk(text: str) -> bool:
+    """Machine noise rather than prose: highly repetitive tokens or replacement characters."""
+    tokens = text.split()
+    if len(tokens) < 50:
+        return False
+    if text.count("\ufffd") * 100 > len(text):
+        return True
+    sample = tokens[:5000]
+    return len(set(sample)) / len(sample) < 0.08
+
+
+def find_quotes(paragraphs: list[str]) -> list[Quote]:
+    """Direct quotations with the speaker named next to them, where one is."""
+    quotes: list[Quote] = []
+    last_speaker: str | None = None
+    for paragraph in paragraphs:
+        for match in _QUOTE.finditer(paragraph):
+            speaker = _speaker(paragraph, match, last_speaker)
+            last_speaker = speaker or last_speaker
+            text = match.group("text").strip().rstrip(",")
+            quotes.append(Quote(speaker=speaker, text=text))
+    return quotes
+
+
+def _speaker(paragraph: str, match: re.Match[str], last: str | None) -> str | None:
+    after = _AFTER.match(paragraph[match.end() :])
+    if after:
+        if after.group("pron"):
+            return last
+        return after.group("a") or after.group("b")
+    before = _BEFORE.search(paragraph[: match.start()])
+    return before.group("c") if before else None

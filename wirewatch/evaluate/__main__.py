@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from wirewatch.evaluate import dedup as dedup_report
+from wirewatch.evaluate import incidents as incidents_report
 from wirewatch.evaluate.parse import DEFAULT_LABELS, run_parse_report
 
 
@@ -24,9 +25,14 @@ def main(argv: list[str] | None = None) -> int:
         "--min-accuracy", type=float, default=0.0, help="exit 1 if any field scores below this"
     )
     dedup_report.add_arguments(reports.add_parser("dedup", help="syndication linking quality"))
+    incidents_report.add_arguments(
+        reports.add_parser("incidents", help="incident recall, clustering and negatives")
+    )
     args = parser.parse_args(argv)
     if args.report == "dedup":
         return dedup_report.run(args)
+    if args.report == "incidents":
+        return incidents_report.run(args)
     return run_parse_report(
         labels_path=args.labels,
         replay_dir=args.replay_dir,

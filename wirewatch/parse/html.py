@@ -8,7 +8,7 @@ from typing import Final
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from wirewatch.parse.layout import Extracted, _body_line, is_credit
-from wirewatch.parse.lexicon import CHROME_LINE, TERMINATOR
+from wirewatch.parse.lexicon import TERMINATOR, is_chrome
 
 _DROP: Final = (
     "script, style, noscript, template, iframe, svg, canvas, form, button, select, nav, header, "
@@ -57,7 +57,7 @@ def layout_html(body: str) -> Extracted:
         if TERMINATOR.match(text):
             out.chrome_seen = True
             break
-        if CHROME_LINE.search(text) or is_credit(text):
+        if is_chrome(text) or is_credit(text):
             out.chrome_seen = True
             out.credit_lines.append(text)
             continue

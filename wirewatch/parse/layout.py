@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from wirewatch.parse.dateline import parse_dateline, standalone_city
-from wirewatch.parse.lexicon import CHROME_LINE, NAV_SEPARATOR, TERMINATOR
+from wirewatch.parse.lexicon import NAV_SEPARATOR, TERMINATOR, is_chrome
 
 _TERMINAL = frozenset('.!?"”»)…:;')
 _HEADER_DATE: Final = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
@@ -41,6 +41,9 @@ def is_prose(line: str) -> bool:
     """A body sentence: at least eight words ending in sentence punctuation, or a dateline."""
     if line[-1] in _TERMINAL and line.count(" ") >= 7:
         return True
+    head = line[:80]
+    if not ("(" in head or "/" in head or "—" in head or "–" in head):
+        return False
     return line.count(" ") >= 5 and parse_dateline(line) is not None
 
 
@@ -74,7 +77,7 @@ def layout_text(body: str) -> Extracted:
         if state == "trailer":
             out.credit_lines.append(line)
             continue
-        if CHROME_LINE.search(line):
+        if is_chrome(line):
             out.chrome_seen = True
             out.credit_lines.append(line)
             continue

@@ -141,21 +141,40 @@ TERMINATOR = re.compile(
     re.IGNORECASE,
 )
 
-#: Lines that are page chrome wherever they appear.
-CHROME_LINE = re.compile(
-    r"^(?:related topics?|related|read (?:more|also|next)|also in [\w ]{1,30}|see also|"
+#: Lines that are page chrome when they start this way.
+_CHROME_START = re.compile(
+    r"(?:related topics?|related|read (?:more|also|next)|also in [\w ]{1,30}|see also|"
     r"most (?:read|popular)|popular|latest|tags?|теги|trending|topics|more on this topic|"
     r"newsletter|advertisement|sponsored|source|share(?: this)?(?: article| story)?|"
-    r"our standards|follow us)\b\s*[:|]?"
-    r"|^(?:©|\(c\)|copyright\b)"
-    r"|^advertisement$|^subscribe\b|^sign (?:in|up)\b|^share on \w+|^copy link$"
-    r"|\bcookies?\b.{0,80}\b(?:accept|agree|consent|privacy)"
-    r"|\ball rights reserved\b|\bfollow [\w .]{1,30} on (?:facebook|twitter|telegram|x)\b"
-    r"|\bon telegram to stay up to date\b|\bwebsite contains only a portion of\b"
-    r"|\brepublishe[sd] (?:wire copy|content|under licen[cs]e)\b|^news code \d+$"
+    r"our standards|follow us)\b\s*[:|]"
+    r"|(?:©|\(c\)|copyright\b|subscribe\b|sign (?:in|up)\b|share on \w+|news code \d+$)"
+    r"|(?:advertisement|copy link|share this article|share)$",
+    re.IGNORECASE,
+)
+#: Boilerplate phrases that mark a line as chrome wherever they appear in it.
+_CHROME_PHRASES = (
+    "cookie", "all rights reserved", " on facebook", " on twitter", " on telegram",
+    "website contains only a portion of", "republishes wire copy", "republished under licen",
+    "aggregates reports from", "comments are closed",
+)  # fmt: skip
+_CHROME_ANYWHERE = re.compile(
+    r"\bcookies?\b.{0,80}\b(?:accept|agree|consent|privacy)|\ball rights reserved\b"
+    r"|\bfollow [\w .]{1,30} on (?:facebook|twitter|telegram|x)\b|\bon telegram to stay up to date"
+    r"|\bwebsite contains only a portion of\b|\brepublishe[sd] (?:wire copy|[\w ]{0,20}under licen)"
     r"|\baggregates reports from\b|\bcomments are closed\b",
     re.IGNORECASE,
 )
+
+
+def is_chrome(line: str) -> bool:
+    """True for page chrome: share and subscribe prompts, copyright, tags, cookie banners."""
+    if _CHROME_START.match(line):
+        return True
+    lowered = line.lower()
+    return any(phrase in lowered for phrase in _CHROME_PHRASES) and bool(
+        _CHROME_ANYWHERE.search(line)
+    )
+
 
 #: Navigation separators: `News | Sport | Culture`, `Home > Wire > Europe`, `A · B · C`.
 NAV_SEPARATOR = re.compile(r"\s(?:\||>|»|·|•)\s")

@@ -33,6 +33,12 @@ _STOPWORDS: Final[dict[str, frozenset[str]]] = {
     "pt": frozenset(["o", "a", "os", "que", "e", "do", "da", "em", "para", "com", "não"]),
     "nl": frozenset(["de", "het", "een", "en", "van", "dat", "niet", "is", "op", "zijn"]),
 }
+_STOP_INDEX: Final[dict[str, tuple[str, ...]]] = {
+    word: tuple(code for code, words in _STOPWORDS.items() if word in words)
+    for words in _STOPWORDS.values()
+    for word in words
+}
+_GLUE_HINT: Final = re.compile(r"[a-z][.!?][\"”]?[A-Z\"“]")
 _QUOTE: Final = re.compile(r"[\"“«](?P<text>[^\"“”«»]{12,600}?)[\"”»]")
 _NAME: Final = r"(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}|the [a-z]+(?: [a-z]+)?)"
 _AFTER: Final = re.compile(
@@ -45,6 +51,8 @@ _BEFORE: Final = re.compile(r"(?P<c>" + _NAME + r") (?:said|says|added|wrote)\s*
 
 def split_glued(paragraph: str) -> list[str]:
     """Split paragraphs glued without a break (`... Ottawa.LeClaire was ...`)."""
+    if _GLUE_HINT.search(paragraph) is None:
+        return [paragraph]
     parts: list[str] = []
     pending = ""
     for part in _GLUE.split(paragraph):
@@ -83,16 +91,15 @@ def matching_text(paragraphs: list[str]) -> str:
 def detect_language(text: str) -> str:
     """ISO 639-1 code from script and stopwords; English when unsure."""
     sample = text[:3000]
-    cyrillic = len(_CYRILLIC.findall(sample))
-    if cyrillic > len(_LATIN.findall(sample)):
+    if _CYRILLIC.search(sample) and len(_CYRILLIC.findall(sample)) > len(_LATIN.findall(sample)):
         return "uk" if re.search(r"[іїєґ]", sample) else "ru"
-    words = [word.casefold() for word in _WORD.findall(sample)]
-    best, best_hits = "en", 0
-    for code, stopwords in _STOPWORDS.items():
-        hits = sum(1 for word in words if word in stopwords)
-        if hits > best_hits:
-            best, best_hits = code, hits
-    return best
+    words = _WORD.findall(sample[:800].casefold())
+    hits = dict.fromkeys(_STOPWORDS, 0)
+    for word in words:
+        for code in _STOP_INDEX.get(word, ()):
+            hits[code] += 1
+    best = max(hits, key=lambda code: hits[code])
+    return best if hits[best] > hits["en"] else "en"
 
 
 def is_junk(text: str) -> bool:

@@ -74,6 +74,7 @@ class Linker:
         self.shingler = Shingler(s.shingle_words, s.seed)
         self.minhasher = MinHasher(s.num_perm, s.bands, s.rows, s.seed)
         self.stats = LinkerStats()
+        self._last_url = ("", "")
 
     @property
     def index_size(self) -> int:
@@ -306,7 +307,7 @@ class Linker:
 
     def _seen_before(self, parsed: ParsedArticle) -> tuple[str, dict[str, Any], str] | None:
         for key, method in (
-            ("u:" + normalise_url(parsed.url), "same-url"),
+            ("u:" + self._url_key(parsed), "same-url"),
             ("h:" + parsed.content_hash, "same-content-hash"),
         ):
             seen_id = self.keys.get(key)
@@ -344,7 +345,7 @@ class Linker:
     ) -> None:
         if not self.window.admits(day) or parsed.article_id in self.articles:
             return
-        url_key = normalise_url(parsed.url)
+        url_key = self._url_key(parsed)
         self.articles[parsed.article_id] = {
             "story": story_id,
             "day": day,
@@ -390,6 +391,12 @@ class Linker:
         if story is not None and int(story["last_day"]) < oldest_day:
             del self.stories[record["story"]]
         del self.articles[article_id]
+
+    def _url_key(self, parsed: ParsedArticle) -> str:
+        """normalise_url of the article, computed once per link call."""
+        if self._last_url[0] != parsed.url:
+            self._last_url = (parsed.url, normalise_url(parsed.url))
+        return self._last_url[1]
 
     def _rank(self, parsed: ParsedArticle, own: bool) -> tuple[int, float, str]:
         """Original ranking, lowest wins: agency's own item, then earliest, then smallest id."""

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-import xxhash
 
 U32Array = npt.NDArray[np.uint32]
-_WORD = re.compile(r"\w+")
+MAX_WORD_CHARS = 24
+_WORD = re.compile(rf"\w{{1,{MAX_WORD_CHARS}}}")
 _MAX_U32 = np.uint32(0xFFFFFFFF)
 
 
@@ -25,35 +25,51 @@ def words(text: str) -> list[str]:
 
 
 class Shingler:
-    """Hash every run of `size` consecutive words to one uint32, vectorised over the text."""
+    """Hash every run of `size` consecutive words to one uint32, vectorised over the text.
+
+    Words are hashed together as a code-point matrix (one row per word), so no Python loop
+    runs per word or per shingle.
+    """
 
     def __init__(self, size: int, seed: int = 1) -> None:
         if size < 1:
             raise ValueError(f"shingle size must be >= 1, got {size}; use 5 for news text")
         self.size = size
         rng = np.random.default_rng(seed + 7919)
+        self._char_mix = rng.integers(1, 2**63, size=MAX_WORD_CHARS, dtype=np.uint64) | 1
         self._mix = rng.integers(1, 2**63, size=size, dtype=np.uint64) | np.uint64(1)
+
+    def word_hashes(self, tokens: list[str]) -> npt.NDArray[np.uint64]:
+        """A 64-bit hash per word: code points times per-position odd multipliers, then mixed."""
+        matrix = np.array(tokens, dtype=f"<U{MAX_WORD_CHARS}")
+        codes = matrix.view(np.uint32).reshape(len(tokens), MAX_WORD_CHARS).astype(np.uint64)
+        hashed: npt.NDArray[np.uint64] = (codes * self._char_mix).sum(axis=1, dtype=np.uint64)
+        return _fmix64(hashed)
 
     def hashes(self, tokens: list[str]) -> U32Array:
         """Sorted unique uint32 shingle hashes; a text shorter than `size` is one shingle."""
         if not tokens:
             return np.empty(0, dtype=np.uint32)
-        word_hashes = np.fromiter(
-            (xxhash.xxh3_64_intdigest(t.encode()) for t in tokens),
-            dtype=np.uint64,
-            count=len(tokens),
-        )
+        word_hashes = self.word_hashes(tokens)
         span = min(self.size, len(tokens))
         count = len(tokens) - span + 1
         combined = word_hashes[:count] * self._mix[0]
         for offset in range(1, span):
             combined = combined + word_hashes[offset : offset + count] * self._mix[offset]
-        combined ^= combined >> np.uint64(29)
         return np.unique((combined >> np.uint64(32)).astype(np.uint32))
 
     def text_hashes(self, text: str) -> U32Array:
         """Shingle hashes of a raw or normalised text."""
         return self.hashes(words(text))
+
+
+def _fmix64(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """MurmurHash3's 64-bit finaliser: spreads every input bit over the output."""
+    values = values ^ (values >> np.uint64(33))
+    values = values * np.uint64(0xFF51AFD7ED558CCD)
+    values = values ^ (values >> np.uint64(33))
+    values = values * np.uint64(0xC4CEB9FE1A85EC53)
+    return values ^ (values >> np.uint64(33))
 
 
 class MinHasher:
@@ -72,21 +88,31 @@ class MinHasher:
         self._a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)
         self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
         self._band_mix = rng.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
+        self._band_numbers = np.arange(bands, dtype=np.uint8)
 
     def signature(self, shingles: U32Array) -> U32Array:
         """The MinHash signature of a shingle hash set; all-max for an empty set."""
         if shingles.size == 0:
             return np.full(self.num_perm, _MAX_U32, dtype=np.uint32)
         hv = shingles.astype(np.uint64)[:, np.newaxis]
-        phv: npt.NDArray[np.uint64] = (hv * self._a + self._b) >> np.uint64(32)
+        phv: npt.NDArray[np.uint64] = hv * self._a
+        phv += self._b
+        phv >>= np.uint64(32)
         signature: U32Array = phv.min(axis=0).astype(np.uint32)
         return signature
 
     def band_keys(self, signature: U32Array) -> list[str]:
-        """One store key per band: band number and a 64-bit hash of its rows, as hex."""
+        """One store key per band: base64 of the band number and a 64-bit hash of its rows.
+
+        Each band is 9 bytes (1 + 8), so the one base64 string splits into 12-character keys.
+        """
         grid = signature[: self.bands * self.rows].astype(np.uint64).reshape(self.bands, self.rows)
         mixed = (grid * self._band_mix).sum(axis=1, dtype=np.uint64)
-        return [f"{band:02x}{value:016x}" for band, value in enumerate(mixed.tolist())]
+        packed = np.empty((self.bands, 9), dtype=np.uint8)
+        packed[:, 0] = self._band_numbers
+        packed[:, 1:] = mixed.astype("<u8").view(np.uint8).reshape(self.bands, 8)
+        text = base64.b64encode(packed.tobytes()).decode("ascii")
+        return [text[i : i + 12] for i in range(0, len(text), 12)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,8 @@ class RetentionWindow:
 
     def oldest_kept_day(self) -> int | None:
         """First day inside the window, or None before any article."""
-        newest = self._meta()["newest"]
+        meta = self.store.get(META_KEY)
+        newest = None if meta is None else meta["newest"]
         return None if newest is None else int(newest) - self.retention_days + 1
 
     def admits(self, day: int) -> bool:

@@ -28,6 +28,7 @@ class DedupSettings(BaseModel):
     bands: int = Field(
         default=42,
         ge=1,
+        le=256,
         description=(
             "LSH bands. 42 bands of 3 rows find a pair at Jaccard 0.45 with p=0.98 and at 0.5 "
             "with p=0.996 (partial copies of merged wire items sit near 0.4-0.5), while two "

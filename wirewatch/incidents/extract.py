@@ -1,0 +1,379 @@
+"""Pure extraction: sentences -> trigger mentions -> one candidate per incident in the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from schemas.incident import EventDate, Harm, IncidentType, Location, Target
+from schemas.parsed import ParsedArticle
+from wirewatch.incidents.actors import find_actors
+from wirewatch.incidents.dates import DateMention, date_bounds, find_dates
+from wirewatch.incidents.gazetteer import Place, capital, country_code, fold, is_capital
+from wirewatch.incidents.patterns import ARREST, DENIAL, INJURY, NOT_NEWS_BEFORE, TRIGGERS, Trigger
+from wirewatch.incidents.settings import IncidentSettings
+from wirewatch.incidents.targets import TargetMention, find_targets, target_model
+from wirewatch.incidents.text import PlaceMention, find_countries, find_places, split_sentences
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+_TOWN = 100_000
+_MIN_SENTENCE = 40
+_AT_PLACE = re.compile(r"^\s*(?:'s\s+\w+\s+)?(?:in|at|near|of)\s+(?:the\s+)?", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentCandidate:
+    """One incident as a single article reports it, before merging with other reports."""
+
+    type: IncidentType
+    target: Target | None
+    location: Location
+    event_date: EventDate | None
+    actors: tuple[str, ...]
+    evidence: tuple[str, ...]
+    harm: Harm
+    confidence: float
+    date_from_report: bool = False
+
+
+@dataclass(slots=True)
+class _Resolved:
+    """A target with its country and place filled in from the sentence or the article."""
+
+    mention: TargetMention
+    country: str | None
+    place: Place | None
+
+
+@dataclass(slots=True)
+class _Mention:
+    trigger: Trigger
+    type: IncidentType
+    target: _Resolved | None
+    place: Place | None
+    date: DateMention | None
+    sentence: str
+    emit: bool
+
+
+@dataclass(slots=True)
+class _Group:
+    type: IncidentType
+    target: _Resolved | None
+    place: Place | None
+    mentions: list[_Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the article established so far: last named target per kind, common places."""
+
+    countries: frozenset[str]
+    top_city: Place | None
+    host: str | None
+    by_kind: dict[str, _Resolved] = field(default_factory=dict)
+
+
+def reference_date(parsed: ParsedArticle) -> dt.date:
+    """The day relative dates count from: published_at, else the dateline date, else fetched_at."""
+    if parsed.published_at is not None:
+        return parsed.published_at.date()
+    if parsed.dateline is not None and parsed.dateline.date is not None:
+        return parsed.dateline.date
+    return parsed.fetched_at.date()
+
+
+def _tld_country(domain: str) -> str | None:
+    tld = domain.rsplit(".", 1)[-1].lower()
+    return {"uk": "GB"}.get(tld) or (tld.upper() if len(tld) == 2 else None)
+
+
+def _article_context(parsed: ParsedArticle, body: Sequence[str]) -> _Context:
+    countries = {code for text in body for *_, code in find_countries(text)}
+    host = _tld_country(parsed.outlet.domain)
+    if host:
+        countries.add(host)
+    frozen = frozenset(countries)
+    cities: Counter[str] = Counter()
+    places: dict[str, Place] = {}
+    # a local paper is usually named after its city ("Turku Daily"): that counts twice
+    for text, weight in [(parsed.outlet.name, 2), (parsed.headline, 1), *((p, 1) for p in body)]:
+        for mention in find_places(text, frozen):
+            if weight > 1 and mention.place.country not in frozen:
+                continue
+            key = fold(mention.place.city or "")
+            cities[key] += weight
+            places.setdefault(key, mention.place)
+    top = places[cities.most_common(1)[0][0]] if cities else None
+    return _Context(countries=frozen, top_city=top, host=host)
+
+
+def _place_after(target: TargetMention, sentence: str, places: list[PlaceMention]) -> Place | None:
+    gap = _AT_PLACE.match(sentence[target.end :])
+    if gap is None:
+        return None
+    for mention in places:
+        if 0 <= mention.start - target.end - gap.end() <= 30:
+            return mention.place
+    return None
+
+
+def _country_after(target: TargetMention, sentence: str) -> str | None:
+    match = re.match(
+        r"\s+(?:in|to)\s+((?:the\s+)?[A-ZА-ЯЁ][\w.]*(?:\s+[A-Z][\w]*)?)", sentence[target.end :]
+    )
+    if match is None:
+        return None
+    return country_code(match.group(1))
+
+
+def _resolve(
+    target: TargetMention, sentence: str, places: list[PlaceMention], ctx: _Context
+) -> _Resolved:
+    place = _place_after(target, sentence, places)
+    if place is not None and target.kind == "embassy" and place.population < _TOWN:
+        place = capital(place.country) or place  # embassies sit in capitals; this is a district
+    hosted = _country_after(target, sentence)
+    if place is None and hosted and target.kind in {"embassy", "ambassador"}:
+        place = capital(hosted)
+    previous = ctx.by_kind.get(target.kind) or ctx.by_kind.get(target.family())
+    country = target.country
+    if previous is not None and (country is None or country == previous.country):
+        country = country or previous.country
+        place = place or previous.place
+    resolved = _Resolved(target, country, place)
+    if target.country is not None or place is not None:
+        ctx.by_kind[target.kind] = resolved
+        ctx.by_kind[target.family()] = resolved
+    return resolved
+
+
+def _nearest(items: Sequence[TargetMention], at: int) -> TargetMention | None:
+    return min(items, key=lambda t: (abs(t.start - at), t.country is None), default=None)
+
+
+def _pick_date(dates: list[DateMention], at: tuple[int, int]) -> DateMention | None:
+    factual = [d for d in dates if not d.reporting] or dates
+    return min(
+        factual,
+        key=lambda d: (d.reporting, min(abs(d.start - at[1]), abs(at[0] - d.end))),
+        default=None,
+    )
+
+
+def _summoner_place(sentence: str, represented: str | None) -> Place | None:
+    for _, _, code in find_countries(sentence):
+        if code != represented:
+            return capital(code)
+    return None
+
+
+def _sentence_mentions(sentence: str, ref: dt.date, ctx: _Context, emit: bool) -> list[_Mention]:
+    places = find_places(sentence, ctx.countries)
+    targets = [_resolve(t, sentence, places, ctx) for t in find_targets(sentence)]
+    dates = find_dates(sentence, ref)
+    mentions: list[_Mention] = []
+    seen: set[tuple[str, bool]] = set()
+    for trigger in TRIGGERS:
+        match = trigger.pattern.search(sentence)
+        if match is None or (trigger.type, trigger.strong) in seen:
+            continue
+        if NOT_NEWS_BEFORE.search(sentence[max(0, match.start() - 40) : match.start()]):
+            continue
+        seen.add((trigger.type, trigger.strong))
+        wanted = "person" if trigger.needs_diplomatic_target else "mission"
+        pool = [r.mention for r in targets if r.mention.family() == wanted]
+        nearest = _nearest(pool, match.start())
+        target = next((r for r in targets if r.mention is nearest), None)
+        if trigger.needs_diplomatic_target:
+            if target is None:
+                target = ctx.by_kind.get("person")
+            if target is None:
+                continue
+        place = target.place if target else None
+        if trigger.type == "diplomatic_protest" and target is not None:
+            place = _place_after(target.mention, sentence, places) or place
+            place = place or _summoner_place(sentence, target.country)
+        if place is None and places and trigger.type != "diplomatic_protest":
+            place = _nearby_place(places, match.start(), target, ctx)
+        kind: IncidentType = trigger.type
+        if kind == "blockade" and target is None:
+            kind = "protest"  # a road blocked by demonstrators is a protest (see docs)
+        date = _pick_date(dates, match.span())
+        mentions.append(_Mention(trigger, kind, target, place, date, sentence, emit))
+    return mentions
+
+
+def _nearby_place(
+    places: list[PlaceMention], at: int, target: _Resolved | None, ctx: _Context
+) -> Place | None:
+    """The sentence's city nearest the trigger; an embassy prefers a capital (embassies are)."""
+    if target is not None and target.mention.kind == "embassy":
+        capitals = [p for p in places if is_capital(p.place)]
+        if capitals:
+            return capitals[0].place
+        if ctx.top_city is not None and is_capital(ctx.top_city):
+            return ctx.top_city
+        if ctx.host is not None:
+            return capital(ctx.host)
+    return min(places, key=lambda p: abs(p.start - at)).place
+
+
+def _same_target(left: _Resolved | None, right: _Resolved | None) -> bool:
+    if left is None or right is None:
+        return left is right
+    if left.mention.family() != right.mention.family():
+        return False
+    return left.country is None or right.country is None or left.country == right.country
+
+
+def _same_place(left: Place | None, right: Place | None) -> bool:
+    if left is None or right is None:
+        return True
+    return left.country == right.country and (
+        left.city is None or right.city is None or left.city == right.city
+    )
+
+
+def _group(mentions: list[_Mention]) -> list[_Group]:
+    groups: list[_Group] = []
+    strong = [m for m in mentions if m.trigger.strong]
+    for mention in strong:
+        if mention.target is None:
+            continue
+        group = next(
+            (
+                g
+                for g in groups
+                if g.type == mention.type
+                and _same_target(g.target, mention.target)
+                and _same_place(g.place, mention.place)
+            ),
+            None,
+        )
+        if group is None:
+            group = _Group(mention.type, mention.target, mention.place)
+            groups.append(group)
+        group.place = group.place or mention.place
+        if group.target is not None and group.target.country is None:
+            group.target = mention.target
+        group.mentions.append(mention)
+    for mention in strong:
+        if mention.target is not None:
+            continue
+        # an article rarely reports two incidents of one type and names a target for only one
+        if mention.date is None or mention.date.reporting:
+            continue  # undated and untargeted: a generic complaint, not a report
+        group = next((g for g in groups if g.type == mention.type), None)
+        if group is None:
+            group = _Group(mention.type, None, mention.place)
+            groups.append(group)
+        group.mentions.append(mention)
+    for mention in mentions:
+        if mention.trigger.strong or mention.target is None:
+            continue
+        group = next(
+            (
+                g
+                for g in groups
+                if _same_target(g.target, mention.target) and _same_place(g.place, mention.place)
+            ),
+            None,
+        )
+        if group is not None:
+            group.mentions.append(mention)
+    return groups
+
+
+def _best_date(group: _Group) -> DateMention | None:
+    dated = [m.date for m in group.mentions if m.date is not None]
+    return max(dated, key=lambda d: (not d.reporting, _PRECISION_RANK[d.precision]), default=None)
+
+
+def _is_background(date: DateMention | None, ref: dt.date, settings: IncidentSettings) -> bool:
+    if date is None:
+        return False
+    return (ref - date_bounds(date.value)[1]).days > settings.background_days
+
+
+def _harm(sentences: Sequence[str]) -> Harm:
+    def judge(pattern: re.Pattern[str]) -> bool | None:
+        verdict: bool | None = None
+        for sentence in sentences:
+            for clause in re.split(r"[,;]|\bbut\b|\band\b", sentence):
+                if pattern.search(clause):
+                    denied = bool(DENIAL.search(clause))
+                    verdict = (verdict or False) or not denied
+        return verdict
+
+    return Harm(injuries=judge(INJURY), arrests=judge(ARREST))
+
+
+def _location(place: Place) -> Location:
+    return Location(
+        city=place.city,
+        admin1=place.admin1,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        precision="city" if place.city else "country",
+    )
+
+
+def _candidate(group: _Group, date: DateMention | None, body: Sequence[str]) -> IncidentCandidate:
+    assert group.place is not None
+    target = None
+    if group.target is not None:
+        target = target_model(group.target.mention, group.target.country)
+    evidence = tuple(dict.fromkeys(m.sentence for m in group.mentions if m.emit))
+    confidence = 0.4 + 0.2 * (target is not None) + 0.15 * (date is not None)
+    confidence += 0.1 * (group.place.city is not None) + 0.05 * min(len(evidence) - 1, 2)
+    return IncidentCandidate(
+        type=group.type,
+        target=target,
+        location=_location(group.place),
+        event_date=EventDate(value=date.value, precision=date.precision) if date else None,
+        actors=find_actors(evidence),
+        evidence=evidence,
+        harm=_harm(body),
+        confidence=round(min(confidence, 0.95), 3),
+        date_from_report=date is not None and date.reporting,
+    )
+
+
+def extract_incidents(
+    parsed: ParsedArticle, paragraphs: Sequence[str], settings: IncidentSettings
+) -> list[IncidentCandidate]:
+    """Return one candidate per incident that `paragraphs` report as news (pure, deterministic)."""
+    wanted = set(paragraphs)
+    body = list(parsed.paragraphs) + [p for p in paragraphs if p not in set(parsed.paragraphs)]
+    ctx = _article_context(parsed, body)
+    ref = reference_date(parsed)
+    mentions: list[_Mention] = []
+    for paragraph in body:
+        previous: list[DateMention] = []
+        for sentence in split_sentences(paragraph):
+            found = _sentence_mentions(sentence, ref, ctx, paragraph in wanted)
+            for mention in found:
+                if mention.date is None and previous:
+                    # "The envelope was opened on January 16. Inside was a white powder."
+                    mention.date = previous[-1]
+            mentions.extend(found)
+            dates = find_dates(sentence, ref) if len(sentence) >= _MIN_SENTENCE else []
+            previous = [d for d in dates if not d.reporting]
+    candidates: list[IncidentCandidate] = []
+    for group in _group(mentions):
+        if not any(m.emit for m in group.mentions):
+            continue
+        date = _best_date(group)
+        if _is_background(date, ref, settings):
+            continue
+        if group.place is None:
+            group.place = ctx.top_city or (capital(ctx.host) if ctx.host else None)
+        if group.place is None:
+            continue
+        candidates.append(_candidate(group, date, [m.sentence for m in group.mentions]))
+    return candidates

@@ -1,0 +1,147 @@
+"""Sentence splitting and place mentions in one sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from wirewatch.incidents.gazetteer import (
+    Place,
+    country_code,
+    country_code_russian,
+    country_pattern,
+    find_city,
+    find_city_russian,
+)
+
+_ABBREVIATIONS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "const",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "no",
+        "vs",
+        "etc",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "inc",
+        "corp",
+        "jr",
+        "sr",
+        "prof",
+        "rev",
+    ]
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”»’)]?\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])")
+_CAPITALISED = re.compile(
+    r"(?<![\w-])[A-ZÀ-ÞА-ЯЁ][\w'’.\-]*(?:\s+(?:am\s+|de\s+|del\s+|sur\s+|upon\s+)?[A-ZÀ-ÞА-ЯЁ][\w'’\-]*){0,3}"
+)
+_STREETISH = re.compile(
+    r"^\s+(?:Street|St\b|Road|Rd\b|Avenue|Ave\b|Square|Boulevard|Lane|Gate|Court|Park|Bridge|"
+    r"Stadium|Station|Mills?|Hall|Airport|University|Police|District)",
+)
+_RU_LOCATIVE = re.compile(r"(?<![\w])[вВ]\s+([А-ЯЁ][а-яё]+)")
+_MIN_POPULATION_OUT_OF_CONTEXT = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A city or country named in a sentence, with its character span."""
+
+    start: int
+    end: int
+    place: Place
+    is_country: bool = False
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, keeping abbreviations such as `Sept.` and `a.m.` whole."""
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        before = paragraph[start : match.start()].rstrip('"”»’)')
+        last_word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.split() else ""
+        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        pieces.append(paragraph[start : match.start()].strip())
+        start = match.end()
+    pieces.append(paragraph[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
+def _sub_phrases(words: list[str]) -> Iterator[tuple[int, int]]:
+    for size in range(len(words), 0, -1):
+        for first in range(len(words) - size + 1):
+            yield first, first + size
+
+
+def find_places(sentence: str, context_countries: frozenset[str]) -> list[PlaceMention]:
+    """Return known cities named in the sentence; small towns only in a context country."""
+    found: list[PlaceMention] = []
+    for match in _CAPITALISED.finditer(sentence):
+        words = match.group().split()
+        offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group())]
+        for first, last in _sub_phrases(words):
+            phrase = " ".join(words[first:last]).rstrip(".,'’").removesuffix("'s")
+            place = find_city(phrase, context_countries)
+            if place is None or (
+                place.country not in context_countries
+                and place.population < _MIN_POPULATION_OUT_OF_CONTEXT
+            ):
+                continue
+            start = offsets[first]
+            if _STREETISH.match(sentence[start + len(phrase) :]):
+                continue
+            found.append(PlaceMention(start, start + len(phrase), place))
+            break
+    for match in _RU_LOCATIVE.finditer(sentence):
+        place = find_city_russian(match.group(1))
+        if place is not None:
+            found.append(PlaceMention(match.start(1), match.end(1), place))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+_COUNTRY_WORD: re.Pattern[str] | None = None
+
+
+def _country_regex() -> re.Pattern[str]:
+    global _COUNTRY_WORD
+    if _COUNTRY_WORD is None:
+        _COUNTRY_WORD = re.compile(rf"(?<![\w])(?:{country_pattern()})(?:'s|’s)?(?![\w])", re.I)
+    return _COUNTRY_WORD
+
+
+def find_countries(sentence: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, ISO code) for every country name or demonym in the sentence."""
+    found = [
+        (match.start(), match.end(), code)
+        for match in _country_regex().finditer(sentence)
+        if any(ch.isupper() for ch in match.group()) and (code := country_code(match.group()))
+    ]
+    for match in _RU_LOCATIVE.finditer(sentence):
+        code = country_code_russian(match.group(1))
+        if code:
+            found.append((match.start(1), match.end(1), code))
+    return found

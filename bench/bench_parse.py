@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from schemas.raw import RawArticle
-from wirewatch.parse import parse_article
 from wirewatch.errors import StageRejected
+from wirewatch.parse import parse_article
 
 DEFAULT_ARTICLES = Path(__file__).resolve().parents[1] / "examples" / "articles.jsonl"
 AUTHORS = ("Sana Qureshi", "Imran Baig", "Zeeshan Mehtab", "Olga Vetrova", "Lena Brückner")

@@ -41,6 +41,7 @@ _LOOKS_HTML: Final = re.compile(r"<(?:!doctype|html|head|body|div|p|script|artic
 _OPEN_TAGS: Final = re.compile(r"<(?:p|div|h1|h2|title|td|table|body)\b", re.I)
 _CLOSE_TAGS: Final = re.compile(r"</(?:p|div|h1|h2|title|td|table|body)\s*>", re.I)
 _SQUASH: Final = re.compile(r"[\W_]+")
+_SITE_SPLIT: Final = re.compile(r"\s+[|—–·]\s+")
 
 
 def parse_article(raw: RawArticle) -> ParsedArticle:
@@ -130,8 +131,9 @@ def _outlet_name(host: str, page: Extracted) -> str:
         return page.site_name
     stem = _domain_stem(host)
     for line in (*page.short_lines, *page.headlines):
-        if stem and stem in _SQUASH.sub("", line.casefold()) and line.count(" ") < 5:
-            return line.split(" | ")[0].strip()
+        name = _SITE_SPLIT.split(line)[0].strip()
+        if stem and stem in _SQUASH.sub("", name.casefold()) and name.count(" ") < 5:
+            return name
     return host
 
 

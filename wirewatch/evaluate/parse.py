@@ -57,9 +57,11 @@ def outcome_from_articles(path: Path) -> Outcome:
 
 
 def outcome_from_replay(directory: Path) -> Outcome:
-    """Collect ParsedArticle and DeadLetter records from every *.jsonl file replay wrote."""
+    """Collect ParsedArticle and DeadLetter records from replay's parsed/deadletters JSONL."""
     outcome = Outcome()
-    for path in sorted(directory.rglob("*.jsonl")):
+    paths = sorted(directory.rglob("*.jsonl"))
+    named = [path for path in paths if path.name.startswith(("parsed", "dead", "articles."))]
+    for path in named or paths:
         for record in _json_lines(path):
             value = record.get("value", record) if isinstance(record, dict) else record
             for model in (ParsedArticle, DeadLetter):

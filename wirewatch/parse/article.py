@@ -23,7 +23,7 @@ from wirewatch.parse.dates import (
     zone_known,
 )
 from wirewatch.parse.html import layout_html
-from wirewatch.parse.layout import Extracted, layout_text
+from wirewatch.parse.layout import Extracted, is_prose, layout_text
 from wirewatch.parse.lexicon import AGENCY_OUTLETS, OUTLET_NAMES, agency_name
 from wirewatch.parse.text import (
     detect_language,
@@ -36,7 +36,7 @@ from wirewatch.parse.text import (
 )
 
 STAGE = "parse"
-MIN_WORDS: Final = 25
+MIN_WORDS: Final = 12
 _LOOKS_HTML: Final = re.compile(r"<(?:!doctype|html|head|body|div|p|script|article)\b", re.I)
 _OPEN_TAGS: Final = re.compile(r"<(?:p|div|h1|h2|title|td|table|body)\b", re.I)
 _CLOSE_TAGS: Final = re.compile(r"</(?:p|div|h1|h2|title|td|table|body)\s*>", re.I)
@@ -107,7 +107,8 @@ def _check_article_text(
 ) -> None:
     """Reject pages without enough prose, naming the most precise reason."""
     words = sum(paragraph.count(" ") + 1 for paragraph in paragraphs)
-    if words >= MIN_WORDS and not (len(body) > 65536 and is_junk(body)):
+    has_sentence = any(is_prose(paragraph) for paragraph in paragraphs)
+    if words >= MIN_WORDS and has_sentence and not (len(body) > 65536 and is_junk(body)):
         return
     if is_junk(body):
         reason, message = DeadLetterReason.NO_ARTICLE_TEXT, "junk: repetitive or binary content"
@@ -117,7 +118,7 @@ def _check_article_text(
         reason, message = DeadLetterReason.CHROME_ONLY, "page chrome only: no article paragraphs"
     else:
         reason = DeadLetterReason.NO_ARTICLE_TEXT
-        message = f"{words} words of article text; at least {MIN_WORDS} needed"
+        message = f"{words} words and no full sentence of article text"
     raise StageRejected(STAGE, reason, message, details={"words": words})
 
 

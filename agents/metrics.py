@@ -1,4 +1,10 @@
-"""All wirewatch metrics in one place: a NamedTuple built from a registry, as faust's sensor."""
+"""All wirewatch metrics in one place: a NamedTuple built from a registry, as faust's sensor.
+
+Names follow Prometheus conventions: counters are exported with `_total`, durations are in
+seconds and say so (`_seconds`). Faust's own sensor (`faust_*`, set up in agents/app.py) adds
+consumer offsets (lag = end offset - committed offset), rebalances and send/commit latencies.
+docs/operations.md lists every series with the question it answers.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ disable_created_metrics()  # the *_created series only add noise to every scrape
 
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 E2E_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0, 3600.0)
+WEBHOOK_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
 
 class WirewatchMetrics(NamedTuple):
@@ -25,6 +32,7 @@ class WirewatchMetrics(NamedTuple):
     incidents: Counter
     alerts: Counter
     webhook_retries: Counter
+    webhook_latency: Histogram
 
     @classmethod
     def create(cls, registry: CollectorRegistry) -> WirewatchMetrics:
@@ -87,6 +95,13 @@ class WirewatchMetrics(NamedTuple):
                 "wirewatch_webhook_retries",
                 "Webhook delivery retries, by subscriber.",
                 ["subscriber"],
+                registry=registry,
+            ),
+            webhook_latency=Histogram(
+                "wirewatch_webhook_request_duration_seconds",
+                "Duration of one webhook HTTP attempt, by subscriber.",
+                ["subscriber"],
+                buckets=WEBHOOK_BUCKETS,
                 registry=registry,
             ),
         )

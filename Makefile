@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
-	$(PY) schemas/generate.py --check
+	$(PY) -m schemas.generate --check
 	$(PY) -m pytest -p no:cacheprovider -ra $(PYTEST_ARGS)
 
 unit: $(STAMP)

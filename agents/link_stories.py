@@ -1,31 +1,63 @@
-"""Agent `link-stories`: articles.parsed -> stories, incidents and alerts (the sequencer).
+"""Agent `link-stories`: articles.parsed -> stories and incidents (the sequencer).
 
 articles.parsed has one partition, so this agent sees every parsed article in one total order
-and its Faust tables (dedup index, incidents, alert state) live in one partition: the same input
-order gives the same story, incident and alert ids however many workers run.
+and its Faust tables (dedup index, incidents) live in one partition: the same input order gives
+the same story and incident ids however many workers run.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from typing import TYPE_CHECKING, Any
 
 from agents.codec import decode, encode, key
 from agents.logging import get_logger
 from schemas.parsed import ParsedArticle
+from wirewatch.dedup import LinkDecision
 
 if TYPE_CHECKING:
     import faust
 
     from agents.metrics import WirewatchMetrics
     from agents.topics import Topics
-    from wirewatch.pipeline import Pipeline
+    from wirewatch.pipeline import DownstreamOutput, Pipeline
 
 log = get_logger(__name__)
 
 
+class LinkMetrics:
+    """Records what the sequencer did: decisions, copies, incidents, index size, evictions."""
+
+    def __init__(self, metrics: WirewatchMetrics) -> None:
+        self.metrics = metrics
+        self._evictions_seen: int | None = None
+
+    def record(self, pipeline: Pipeline, parsed: ParsedArticle, output: DownstreamOutput) -> None:
+        """Update every series for one processed article."""
+        m = self.metrics
+        for letter in output.dead_letters:
+            m.dead_letters.labels(letter.stage, letter.reason.value).inc()
+        if output.link is not None:
+            m.articles.labels("link", output.link.decision.value).inc()
+            if output.link.decision in (LinkDecision.COPY, LinkDecision.UPDATE):
+                m.copies.labels(parsed.attributed_agency or "none", parsed.outlet.name).inc()
+        now = dt.datetime.now(dt.UTC)
+        for event in output.incidents:
+            m.incidents.labels(event.event_kind, event.type, event.location.country or "").inc()
+            if event.event_kind == "created":
+                m.end_to_end_latency.observe(max((now - parsed.fetched_at).total_seconds(), 0.0))
+        if pipeline.linker is not None:
+            m.dedup_index_size.set(pipeline.linker.index_size)
+            evicted = pipeline.linker.evictions_total
+            if self._evictions_seen is not None and evicted > self._evictions_seen:
+                m.dedup_evictions.inc(evicted - self._evictions_seen)
+            self._evictions_seen = evicted
+
+
 def register(app: faust.App, topics: Topics, pipeline: Pipeline, metrics: WirewatchMetrics) -> Any:
     """Attach the linking agent to `app`."""
+    recorder = LinkMetrics(metrics)
 
     @app.agent(topics.parsed, name="link-stories")
     async def link_stories(stream: faust.StreamT[bytes]) -> None:
@@ -34,10 +66,19 @@ def register(app: faust.App, topics: Topics, pipeline: Pipeline, metrics: Wirewa
             parsed = decode(ParsedArticle, payload)
             output = pipeline.downstream(parsed)
             metrics.stage_latency.labels("link").observe(time.perf_counter() - began)
+            for update in output.story_updates:
+                await topics.stories.send(key=key(update.story_id), value=encode(update))
+            for event in output.incidents:
+                await topics.incidents.send(key=key(event.incident_id), value=encode(event))
             for letter in output.dead_letters:
-                metrics.dead_letters.labels(letter.stage, letter.reason.value).inc()
                 await topics.deadletter.send(key=key(letter.article_id), value=encode(letter))
-            metrics.articles.labels("link", "linked").inc()
-            log.info("link.done", article_id=parsed.article_id)
+            recorder.record(pipeline, parsed, output)
+            log.info(
+                "link.done",
+                article_id=parsed.article_id,
+                story_id=output.link.story_id if output.link else None,
+                decision=output.link.decision.value if output.link else None,
+                incident_ids=[e.incident_id for e in output.incidents],
+            )
 
     return link_stories

@@ -8,13 +8,17 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from wirewatch.dedup.settings import DedupSettings
+from wirewatch.incidents.settings import IncidentSettings
 from wirewatch.settings import DEFAULT_MAX_BODY_BYTES, PipelineSettings
 
 
 class WorkerSettings(BaseSettings):
     """Everything a worker needs; each field maps to WIREWATCH_<FIELD> (documented in README)."""
 
-    model_config = SettingsConfigDict(env_prefix="WIREWATCH_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="WIREWATCH_", env_nested_delimiter="__", extra="ignore"
+    )
 
     broker: str = Field(default="kafka://127.0.0.1:9092", description="Kafka bootstrap URL(s).")
     app_id: str = Field(default="wirewatch", description="Faust app id = consumer group id.")
@@ -26,14 +30,29 @@ class WorkerSettings(BaseSettings):
     web_port: int = Field(default=6066, ge=1, le=65535, description="Port of /metrics.")
     max_body_bytes: int = Field(default=DEFAULT_MAX_BODY_BYTES, gt=0)
     standby_replicas: int = Field(default=1, ge=0, description="Table standbys per partition.")
+    session_timeout_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        description="Consumer-group session timeout: how soon a dead worker's partitions move.",
+    )
     log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
     log_format: Literal["auto", "json", "console"] = Field(
         default="auto", description="auto: console on a TTY, JSON otherwise."
     )
 
+    dedup: DedupSettings = Field(
+        default_factory=DedupSettings, description="WIREWATCH_DEDUP__<FIELD>, see docs/dedup.md."
+    )
+    incidents: IncidentSettings = Field(
+        default_factory=IncidentSettings,
+        description="WIREWATCH_INCIDENTS__<FIELD>, see docs/incidents.md.",
+    )
+
     def pipeline_settings(self) -> PipelineSettings:
         """The domain settings derived from the worker's."""
-        return PipelineSettings(max_body_bytes=self.max_body_bytes)
+        return PipelineSettings(
+            max_body_bytes=self.max_body_bytes, dedup=self.dedup, incidents=self.incidents
+        )
 
     @property
     def bootstrap_servers(self) -> str:

@@ -17,15 +17,16 @@ if TYPE_CHECKING:
 def declare_tables(
     app: faust.App, settings: WorkerSettings, names: Iterable[str]
 ) -> dict[str, Store]:
-    """One table per store name, co-partitioned with the single-partition sequencer topic."""
+    """One table per store name, co-partitioned with the single-partition sequencer topic.
+
+    Keys are str; values are JSON-ready and use the app's default JSON value serializer.
+    """
     return {
         name: app.Table(
             f"{settings.topic_prefix}{name}",
             default=None,
             partitions=SEQUENCER_PARTITIONS,
             key_type=str,
-            key_serializer="json",
-            value_serializer="json",
         )
         for name in names
     }

@@ -151,6 +151,7 @@ def worker_env(
             "WIREWATCH_DATA_DIR": str(data_dir),
             "WIREWATCH_WEB_PORT": str(web_port),
             "WIREWATCH_LOG_FORMAT": "json",
+            "WIREWATCH_SESSION_TIMEOUT_SECONDS": "10",
             "PYTHONPATH": str(REPO_ROOT),
         }
     )

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
 from pydantic import BaseModel
 
 from schemas.deadletter import DeadLetter
+from schemas.incident import IncidentEvent
+from wirewatch.dedup import LinkResult, final_story_rows
 from wirewatch.pipeline import Payload, Pipeline
 from wirewatch.settings import PipelineSettings
 from wirewatch.state import in_memory_stores
 
-OUTPUT_FILES = ("parsed", "deadletters")
+OUTPUT_FILES = ("parsed", "deadletters", "stories", "incidents")
 
 
 @dataclass
@@ -40,6 +43,10 @@ class JsonlWriters:
         """Append one model as a JSON line."""
         self._files[name].write(model.model_dump_json() + "\n")
 
+    def write_row(self, name: str, row: dict[str, Any]) -> None:
+        """Append one plain mapping as a JSON line."""
+        self._files[name].write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
     def __enter__(self) -> JsonlWriters:
         return self
 
@@ -59,6 +66,8 @@ def run_replay(
     """Run every payload through the pipeline and write the outputs into `out_dir`."""
     pipeline = Pipeline(settings, in_memory_stores(Pipeline.STORE_NAMES))
     summary = ReplaySummary()
+    links: list[LinkResult] = []
+    incidents: dict[str, IncidentEvent] = {}
     with JsonlWriters(out_dir, OUTPUT_FILES) as out:
         for payload in payloads:
             summary.inputs += 1
@@ -70,7 +79,17 @@ def run_replay(
             out.write("parsed", result)
             summary.written["parsed"] += 1
             downstream = pipeline.downstream(result)
+            if downstream.link is not None:
+                links.append(downstream.link)
+            for event in downstream.incidents:
+                incidents[event.incident_id] = event
             for letter in downstream.dead_letters:
                 out.write("deadletters", letter)
                 summary.written["deadletters"] += 1
+        for row in final_story_rows(links):
+            out.write_row("stories", row)
+            summary.written["stories"] += 1
+        for event in incidents.values():
+            out.write("incidents", event)
+            summary.written["incidents"] += 1
     return summary

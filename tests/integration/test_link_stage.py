@@ -1,0 +1,106 @@
+"""The sequencer on the real broker: copies link to originals, reports merge into incidents."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.integration.link_helpers import (
+    example_payloads,
+    feed_in_order,
+    final_incidents,
+    story_assignments,
+)
+from tests.kafka_harness import consume_until, run
+from wirewatch.replay import run_replay
+
+pytestmark = pytest.mark.integration
+
+
+def test_two_reports_and_a_copy_become_one_incident(make_worker, kafka_broker, isolated_names):
+    """A Sputnik original, its UrduPoint copy and an independent report give one incident."""
+    _, prefix = isolated_names
+    make_worker()
+    examples = example_payloads()
+    ids = ["dev-044", "dev-045", "dev-043"]  # copy first, then its original, then a CBC report
+    feed_in_order(kafka_broker.bootstrap, prefix, [examples[i] for i in ids])
+
+    def merged(records):
+        return any(
+            e["num_articles"] == 3 for e in final_incidents(records[f"{prefix}incidents"]).values()
+        )
+
+    records = run(consume_until(kafka_broker.bootstrap, [f"{prefix}incidents"], merged, 60))
+    incidents = final_incidents(records[f"{prefix}incidents"])
+    arson = [e for e in incidents.values() if e["type"] == "arson_attempt"]
+    assert len(arson) == 1, incidents
+    [event] = arson
+    assert event["location"]["city"] == "Montreal"
+    assert event["location"]["country"] == "CA"
+    assert event["num_stories"] == 2
+    assert event["num_articles"] == 3
+    assert sorted(event["article_ids"]) == sorted(ids)
+    created = [e for e in records[f"{prefix}incidents"] if e["incident_id"] == event["incident_id"]]
+    assert [e["event_kind"] for e in created].count("created") == 1
+
+
+def test_restarted_worker_links_a_copy_to_an_original_seen_before(
+    make_worker, kafka_broker, isolated_names
+):
+    """After a kill -9 and a restart with an empty disk, a new copy joins the earlier story."""
+    _, prefix = isolated_names
+    examples = example_payloads()
+    first = make_worker("before")
+    feed_in_order(kafka_broker.bootstrap, prefix, [examples["dev-045"]])
+    stories = f"{prefix}stories"
+    records = run(consume_until(kafka_broker.bootstrap, [stories], lambda r: bool(r[stories]), 30))
+    original_story = records[stories][0]["story_id"]
+    first.kill()
+    make_worker("after")  # a fresh data dir: the tables must come back from their changelogs
+    feed_in_order(kafka_broker.bootstrap, prefix, [examples["dev-044"]], timeout=90)
+
+    def copy_linked(r):
+        return "dev-044" in story_assignments(r[stories])
+
+    records = run(consume_until(kafka_broker.bootstrap, [stories], copy_linked, 60))
+    assignments = story_assignments(records[stories])
+    assert assignments["dev-044"] == (original_story, "dev-045")
+
+
+def test_two_workers_assign_the_same_stories_as_one_worker_and_replay(
+    make_worker, kafka_broker, isolated_names, tmp_path
+):
+    """Two workers on four partitions give the story assignments of one worker and of replay."""
+    _, prefix = isolated_names
+    examples = example_payloads()
+    order = list(examples.values())
+    results = []
+    for run_name, worker_count in (("one", 1), ("two", 2)):
+        run_prefix = f"{prefix}{run_name}-"
+        workers = [
+            make_worker(
+                f"{run_name}{i}",
+                WIREWATCH_TOPIC_PREFIX=run_prefix,
+                WIREWATCH_APP_ID=f"{run_prefix}app",
+            )
+            for i in range(worker_count)
+        ]
+        feed_in_order(kafka_broker.bootstrap, run_prefix, order, timeout=90)
+        stories = f"{run_prefix}stories"
+        expected = len(order) - 2  # the two malformed examples never reach linking
+
+        def complete(r, n=expected, topic=stories):
+            return len(story_assignments(r[topic])) >= n
+
+        records = run(consume_until(kafka_broker.bootstrap, [stories], complete, 60))
+        results.append(story_assignments(records[stories]))
+        for worker in workers:
+            worker.kill()
+    run_replay(order, tmp_path / "replay")
+    replayed = {}
+    for line in (tmp_path / "replay" / "stories.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        replayed[row["article_id"]] = (row["story_id"], row["original_id"])
+    assert results[0] == results[1]
+    assert results[0] == replayed

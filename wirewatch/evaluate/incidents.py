@@ -1,4 +1,4 @@
-"""`python -m wirewatch.evaluate incidents`: incident recall, clustering F1, negatives with incidents."""
+"""`python -m wirewatch.evaluate incidents`: incident recall, clustering F1, negative rate."""
 
 from __future__ import annotations
 

@@ -9,10 +9,11 @@ _ACTORS = re.compile(
     r"\b(?:(?:an?|two|three|several|some|about|around|between \d+ and)\s+)?"
     r"(?:unknown|unidentified|masked|aggressive)\s+(?:person|persons|people|individuals|man|men|"
     r"woman|attackers?|assailants?|demonstrators|protesters|sender|bombers?)\b"
-    r"|\b(?:about |around |some |close to )?\d+\s+(?:demonstrators|protesters|people|workers|fishermen|fans)\b"
+    r"|\b(?:about |around |some |close to )?\d+\s+"
+    r"(?:demonstrators|protesters|people|workers|fishermen|fans)\b"
     r"|\ban? \d+-year-old (?:local )?(?:man|woman|suspect|driver)\b"
     r"|\b(?:pro-\w+ )?hacker group\b|\b[A-Z][\w-]+(?: [A-Z][\w-]+)* (?:Foreign Ministry|police)\b"
-    r"|\b(?:Russia|Iran|Ukraine|Finland|Norway|Canada|Germany)'s (?:foreign ministry|Foreign Ministry)\b",
+    r"|\b[A-Z][a-z]+'s (?:foreign ministry|Foreign Ministry)\b",
 )
 
 

@@ -1,4 +1,4 @@
-"""Event-date expressions ("last month", "on Monday", "Sept. 12") resolved against a reference day."""
+"""Event-date expressions ("last month", "on Monday", "Sept. 12") resolved against a day."""
 
 from __future__ import annotations
 
@@ -45,6 +45,17 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19|20)\d\d"
 
+_IN_MONTH = (
+    r"\b(?:(?:in|during|by)\s+(?:the\s+)?(?:(?:end|beginning|start|middle|first half|"
+    r"second half)\s+of\s+|(?:early|mid|late)[- ])?)"
+)
+_RELATIVE = (
+    r"\b(?P<rel>last month|this month|earlier this month|last week|this week|earlier this week|"
+    r"last year|this year|yesterday|today|tonight|this morning|this afternoon|this evening|"
+    r"last night|overnight|earlier today)\b"
+)
+_RU_MONTH = r"январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_day",
@@ -55,32 +66,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_month",
         re.compile(
-            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?"
         ),
     ),
-    (
-        "month",
-        re.compile(
-            rf"\b(?:(?:in|during|by)\s+(?:the\s+)?(?:(?:end|beginning|start|middle|first half|second half)\s+of\s+|(?:early|mid|late)[- ])?)(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b",
-            re.I,
-        ),
-    ),
+    ("month", re.compile(rf"{_IN_MONTH}(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
     ("month_year", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
-    (
-        "relative",
-        re.compile(
-            r"\b(?P<rel>last month|this month|earlier this month|last week|this week|earlier this week|last year|this year|yesterday|today|tonight|this morning|this afternoon|this evening|last night|overnight|earlier today)\b",
-            re.I,
-        ),
-    ),
+    ("relative", re.compile(_RELATIVE, re.I)),
     ("weekday", re.compile(rf"\b(?P<w>{_WEEKDAY})\b")),
-    (
-        "ru_day_month",
-        re.compile(
-            r"(?P<d>\d{1,2})\s+(?P<m>январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*",
-            re.I,
-        ),
-    ),
+    ("ru_day_month", re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_RU_MONTH})[а-я]*", re.I)),
     ("ru_relative", re.compile(r"(?P<rel>[Вв]чера|[Сс]егодня|[Пп]озавчера)")),
 ]
 

@@ -57,6 +57,7 @@ class _Mention:
     date: DateMention | None
     sentence: str
     emit: bool
+    paragraph: int = 0
 
 
 @dataclass(slots=True)
@@ -172,14 +173,18 @@ def _summoner_place(sentence: str, represented: str | None) -> Place | None:
 
 
 def _sentence_mentions(sentence: str, ref: dt.date, ctx: _Context, emit: bool) -> list[_Mention]:
+    lowered = sentence.lower()
+    hits = [(t, m) for t in TRIGGERS if (m := t.search(sentence, lowered)) is not None]
+    found_targets = find_targets(sentence)
+    if not hits and not found_targets:
+        return []
     places = find_places(sentence, ctx.countries)
-    targets = [_resolve(t, sentence, places, ctx) for t in find_targets(sentence)]
-    dates = find_dates(sentence, ref)
+    targets = [_resolve(t, sentence, places, ctx) for t in found_targets]
+    dates = find_dates(sentence, ref) if hits else []
     mentions: list[_Mention] = []
     seen: set[tuple[str, bool]] = set()
-    for trigger in TRIGGERS:
-        match = trigger.pattern.search(sentence)
-        if match is None or (trigger.type, trigger.strong) in seen:
+    for trigger, match in hits:
+        if (trigger.type, trigger.strong) in seen:
             continue
         if NOT_NEWS_BEFORE.search(sentence[max(0, match.start() - 40) : match.start()]):
             continue
@@ -348,22 +353,25 @@ def extract_incidents(
     parsed: ParsedArticle, paragraphs: Sequence[str], settings: IncidentSettings
 ) -> list[IncidentCandidate]:
     """Return one candidate per incident that `paragraphs` report as news (pure, deterministic)."""
+    if not any(t.search(p, p.lower()) for p in paragraphs for t in TRIGGERS if t.strong):
+        return []  # most news reports no incident: skip the gazetteer work
     wanted = set(paragraphs)
     body = list(parsed.paragraphs) + [p for p in paragraphs if p not in set(parsed.paragraphs)]
     ctx = _article_context(parsed, body)
     ref = reference_date(parsed)
     mentions: list[_Mention] = []
-    for paragraph in body:
-        previous: list[DateMention] = []
+    for index, paragraph in enumerate(body):
+        previous = ""
         for sentence in split_sentences(paragraph):
             found = _sentence_mentions(sentence, ref, ctx, paragraph in wanted)
             for mention in found:
-                if mention.date is None and previous:
+                mention.paragraph = index
+                if mention.date is None and len(previous) >= _MIN_SENTENCE:
                     # "The envelope was opened on January 16. Inside was a white powder."
-                    mention.date = previous[-1]
+                    earlier = [d for d in find_dates(previous, ref) if not d.reporting]
+                    mention.date = earlier[-1] if earlier else None
             mentions.extend(found)
-            dates = find_dates(sentence, ref) if len(sentence) >= _MIN_SENTENCE else []
-            previous = [d for d in dates if not d.reporting]
+            previous = sentence
     candidates: list[IncidentCandidate] = []
     for group in _group(mentions):
         if not any(m.emit for m in group.mentions):
@@ -375,5 +383,7 @@ def extract_incidents(
             group.place = ctx.top_city or (capital(ctx.host) if ctx.host else None)
         if group.place is None:
             continue
-        candidates.append(_candidate(group, date, [m.sentence for m in group.mentions]))
+        near = sorted({i + d for m in group.mentions for i in (m.paragraph,) for d in (0, 1)})
+        context = [body[i] for i in near if i < len(body)]
+        candidates.append(_candidate(group, date, context))
     return candidates

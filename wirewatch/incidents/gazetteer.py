@@ -38,6 +38,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Casefold and strip accents, so `Montréal` and `Montreal` compare equal."""
     return strip_accents(text).casefold().strip()
@@ -100,8 +101,10 @@ def _metros() -> dict[str, list[Place]]:
 
 
 def _km(left: Place, right: Place) -> float:
-    assert left.lat is not None and left.lon is not None
-    assert right.lat is not None and right.lon is not None
+    assert left.lat is not None
+    assert left.lon is not None
+    assert right.lat is not None
+    assert right.lon is not None
     dlat = math.radians(right.lat - left.lat)
     dlon = math.radians(right.lon - left.lon) * math.cos(math.radians(left.lat))
     return 6371.0 * math.hypot(dlat, dlon)
@@ -117,6 +120,7 @@ def metro(place: Place) -> Place:
     return place
 
 
+@lru_cache(maxsize=65_536)
 def find_city(name: str, prefer_countries: frozenset[str] = frozenset()) -> Place | None:
     """Return the city a name most likely means: in a preferred country, else the largest."""
     entries = _cities().get(fold(name))
@@ -153,6 +157,7 @@ def _countries() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=16_384)
 def country_code(name: str) -> str | None:
     """Return the ISO alpha-2 code for a country name, alias or demonym (`Finland's` too)."""
     key = fold(name)

@@ -14,156 +14,183 @@ class Trigger:
 
     type: IncidentType
     pattern: re.Pattern[str]
+    cues: tuple[str, ...]
     strong: bool = True
     needs_diplomatic_target: bool = False
 
+    def search(self, text: str, lowered: str) -> re.Match[str] | None:
+        """Match only when a cheap substring cue is present (most sentences have none)."""
+        if not any(cue in lowered for cue in self.cues):
+            return None
+        return self.pattern.search(text)
 
-def _p(text: str) -> re.Pattern[str]:
-    return re.compile(text, re.I)
+
+def _p(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives), re.I)
 
 
 _W = r"[^.;]{0,60}?"  # a short stretch inside one clause
+_VEHICLE = r"\b(?:car|vehicle|truck|lorry|van|hatchback|jeep|suv)\b"
+_CRASHED = (
+    r"(?:rammed|crashed into|slammed into|smashed into|ploughed into|plowed into|"
+    r"was driven into|drove into|hit the (?:main )?(?:entrance )?(?:gate|fence))"
+)
+_WEAPON = r"(?:knife|axe|hammer|machete|bat|gun|pistol)"
 
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
-        "arson_attempt", _p(r"\bmolotov cocktails?\b|\bpetrol bombs?\b|\bfire ?bomb(?:s|ed)?\b")
-    ),
-    Trigger(
-        "arson_attempt",
-        _p(r"\bincendiary (?:device|bottle|mixture)s?\b|\battempted arson\b|\barson attempt\b"),
-    ),
-    Trigger(
         "arson_attempt",
         _p(
-            r"\bbottle (?:filled with|of|containing|with) (?:a )?(?:flammable|incendiary|combustible)\b"
+            r"\bmolotov cocktails?\b",
+            r"\bpetrol bombs?\b",
+            r"\bfire ?bomb(?:s|ed)?\b",
+            r"\bincendiary (?:device|bottle|mixture)s?\b",
+            r"\battempted arson\b|\barson attempt\b",
+            r"\bbottle (?:filled with|of|containing|with) (?:a )?"
+            r"(?:flammable|incendiary|combustible)\b",
+            r"\bset (?:fire to|on fire)\b|\btorched\b",
+            r"зажигательн\w+ смес\w+|горюч\w+ жидкост\w+|коктейл\w+ молотова|поджог\w*",
         ),
-    ),
-    Trigger("arson_attempt", _p(r"\bset (?:fire to|on fire)\b|\btorched\b")),
-    Trigger(
-        "arson_attempt",
-        _p(r"зажигательн\w+ смес\w+|горюч\w+ жидкост\w+|коктейл\w+ молотова|поджог\w*"),
+        (
+            "molotov",
+            "petrol",
+            "fire",
+            "incendi",
+            "arson",
+            "bottle",
+            "torch",
+            "зажигат",
+            "горюч",
+            "поджог",
+            "коктейл",
+        ),
     ),
     Trigger(
         "threat",
         _p(
-            r"\bthreatening (?:letter|message|call|e-?mail|note)s?\b|\bletters? (?:with|containing) threats\b"
+            r"\bthreatening (?:letter|message|call|e-?mail|note)s?\b",
+            r"\bletters? (?:with|containing) threats\b",
+            r"\b(?:white|suspicious|unknown) powder\b",
+            r"\bsuspicious (?:envelope|package|parcel|letter)s?\b|\bbomb threats?\b",
+            r"письм\w* с угрозами|угроз\w+ в адрес|порошк\w+|порошок",
         ),
+        ("threat", "powder", "suspicious", "угроз", "порош"),
     ),
-    Trigger(
-        "threat",
-        _p(
-            r"\b(?:white|suspicious|unknown) powder\b|\bsuspicious (?:envelope|package|parcel|letter)s?\b|\bbomb threats?\b"
-        ),
-    ),
-    Trigger("threat", _p(r"письм\w* с угрозами|угроз\w+ в адрес|порошк\w+|порошок")),
     Trigger(
         "bombing",
         _p(
-            rf"\b(?:bomb|explosive device|explosive|grenade|device){_W}\b(?:exploded|went off|detonated|blew up)\b"
+            rf"\b(?:bomb|explosive device|explosive|grenade|device){_W}\b"
+            r"(?:exploded|went off|detonated|blew up)\b",
+            r"\b(?:bomb|explosion|blast)\b(?! threat)",
         ),
-    ),
-    Trigger("bombing", _p(r"\b(?:bomb|explosion|blast)\b(?! threat)")),
-    Trigger(
-        "vehicle_ramming",
-        _p(
-            rf"\b(?:car|vehicle|truck|lorry|van|hatchback|jeep|suv)\b{_W}\b(?:rammed|crashed into|slammed into|smashed into|ploughed into|plowed into|was driven into|drove into|hit the (?:main )?(?:entrance )?(?:gate|fence))"
-        ),
+        ("bomb", "explo", "blast", "grenade", "device"),
     ),
     Trigger(
         "vehicle_ramming",
         _p(
-            r"\bdr(?:ove|iving) (?:a|his|her|the) (?:car|vehicle|truck|van)\b[^.;]{0,20}\binto\b|\brammed\b|\bramming\b"
+            rf"{_VEHICLE}{_W}\b{_CRASHED}",
+            r"\bdr(?:ove|iving) (?:a|his|her|the) (?:car|vehicle|truck|van)\b[^.;]{0,20}\binto\b",
+            r"\brammed\b|\bramming\b",
         ),
+        ("car", "vehicle", "truck", "lorry", "van", "jeep", "suv", "ramm", "drove", "driving"),
     ),
     Trigger(
         "cyberattack",
         _p(
-            r"\bddos\b|\bdenial[- ]of[- ]service\b|\bcyber[- ]?attacks?\b|\bhacker attacks?\b|\bwebsite (?:was |had been )?(?:hacked|defaced|knocked offline|taken down)\b"
+            r"\bddos\b|\bdenial[- ]of[- ]service\b|\bcyber[- ]?attacks?\b|\bhacker attacks?\b",
+            r"\bwebsite (?:was |had been )?(?:hacked|defaced|knocked offline|taken down)\b",
         ),
+        ("ddos", "denial", "cyber", "hacker", "website"),
     ),
     Trigger(
         "vandalism",
         _p(
-            rf"\bpaint\b{_W}\b(?:thrown|splashed|splattered|sprayed|daubed|poured)\b|\b(?:threw|thrown|splashed|splattered|daubed|covered)\b{_W}\bpaint\b"
+            rf"\bpaint\b{_W}\b(?:thrown|splashed|splattered|sprayed|daubed|poured)\b",
+            rf"\b(?:threw|thrown|splashed|splattered|daubed|covered)\b{_W}\bpaint\b",
+            r"\b(?:threw|thrown|throwing|hurled) eggs\b|\beggs (?:were|was|had been) thrown\b",
+            r"\bbroken eggs\b",
+            rf"\b(?:smashed|broke|shattered)\b{_W}\bwindows?\b",
+            rf"\bwindows?\b{_W}\b(?:were|was|had been|got) (?:smashed|broken|shattered)\b",
+            r"\bgraffiti\b|\bact of vandalism\b|\bvandali[sz]ed\b|\bdefaced\b",
         ),
+        ("paint", "egg", "window", "graffiti", "vandal", "defaced"),
     ),
-    Trigger(
-        "vandalism",
-        _p(
-            r"\b(?:threw|thrown|throwing|hurled) eggs\b|\beggs (?:were|was|had been) thrown\b|\bbroken eggs\b"
-        ),
-    ),
-    Trigger(
-        "vandalism",
-        _p(
-            rf"\b(?:smashed|broke|shattered)\b{_W}\bwindows?\b|\bwindows?\b{_W}\b(?:were|was|had been|got) (?:smashed|broken|shattered)\b"
-        ),
-    ),
-    Trigger("vandalism", _p(r"\bgraffiti\b|\bact of vandalism\b|\bvandali[sz]ed\b|\bdefaced\b")),
     Trigger(
         "blockade",
         _p(
-            r"\bblock(?:ed|ing|aded)?\b[^.;]{0,40}\b(?:entrance|access|gate|entry|doors?|road|street|exit)\b|\bblockade\b|\bsit-in\b|\bblockaded\b"
+            r"\bblock(?:ed|ing|aded)?\b[^.;]{0,40}\b"
+            r"(?:entrance|access|gate|entry|doors?|road|street|exit)\b",
+            r"\bblockade\b|\bsit-in\b|\bblockaded\b",
         ),
+        ("block", "sit-in"),
     ),
     Trigger(
         "protest",
         _p(
-            r"\bprotest(?:ed|ing)\s+(?:outside|in front of|at|near|against)\b|\b(?:stage|staged|staging|held|hold|holding)\s+(?:a\s+)?(?:protest|demonstration|rally|picket)\b|\bprotest demonstration\b"
+            r"\bprotest(?:ed|ing)\s+(?:outside|in front of|at|near|against)\b",
+            r"\b(?:stage|staged|staging|held|hold|holding)\s+(?:a\s+)?"
+            r"(?:protest|demonstration|rally|picket)\b",
+            r"\bprotest demonstration\b",
+            r"\b(?:demonstrators|protesters|protestors)\b[^.;]{0,40}\b"
+            r"(?:gathered|rallied|marched|chanted)\b",
+            r"\b(?:gathered|rallied|demonstrated)\s+(?:outside|in front of)\b",
         ),
-    ),
-    Trigger(
-        "protest",
-        _p(
-            r"\b(?:demonstrators|protesters|protestors)\b[^.;]{0,40}\b(?:gathered|rallied|marched|chanted)\b|\b(?:gathered|rallied|demonstrated)\s+(?:outside|in front of)\b"
-        ),
-    ),
-    Trigger(
-        "attack",
-        _p(
-            rf"\b(?:stabbed|knifed)\b|\bknife attack\b|\battacked\b{_W}\bwith (?:a|an) (?:\w+ )?(?:knife|axe|hammer|machete|bat|gun|pistol)\b|\blunged at\b{_W}\bknife\b|\bopened fire\b|\bshots were fired\b"
-        ),
+        ("protest", "demonstrat", "rally", "picket", "gathered"),
     ),
     Trigger(
         "attack",
-        _p(r"\battack(?:ed)? (?:a |the )?(?:police )?(?:officer|guard|policeman|diplomat)s?\b"),
+        _p(
+            r"\b(?:stabbed|knifed)\b|\bknife attack\b|\bopened fire\b|\bshots were fired\b",
+            rf"\battacked\b{_W}\bwith (?:a|an) (?:\w+ )?{_WEAPON}\b",
+            rf"\blunged at\b{_W}\b{_WEAPON}\b",
+            r"\battack(?:ed)? (?:a |the )?(?:police )?(?:officer|guard|policeman|diplomat)s?\b",
+        ),
+        ("stab", "knif", "fire", "shots", "attack", "lunged"),
     ),
     Trigger(
         "diplomatic_protest",
         _p(
-            r"\bsummon(?:ed|s|ing)?\b|\bnote of protest\b|\bprotest note\b|\bd[ée]marche\b|\b(?:lodged|expressed|conveyed|delivered) (?:a |its |their )?(?:strong |formal )?protest\b|\bhanded (?:a|the) (?:protest )?note\b"
+            r"\bsummon(?:ed|s|ing)?\b|\bnote of protest\b|\bprotest note\b|\bd[ée]marche\b",
+            r"\b(?:lodged|expressed|conveyed|delivered) (?:a |its |their )?"
+            r"(?:strong |formal )?protest\b",
+            r"\bhanded (?:a|the) (?:protest )?note\b",
         ),
+        ("summon", "protest", "marche", "note"),
         needs_diplomatic_target=True,
     ),
     Trigger(
         "expulsion",
         _p(
-            r"\bpersona non grata\b|\bexpel(?:led|s|ling)?\b|\bexpulsion of\b|\bordered (?:him|her|them|\w+ diplomats?) to leave\b"
+            r"\bpersona non grata\b|\bexpel(?:led|s|ling)?\b|\bexpulsion of\b",
+            r"\bordered (?:him|her|them|\w+ diplomats?) to leave\b",
         ),
+        ("persona", "expel", "expulsion", "leave"),
     ),
     Trigger(
         "other",
         _p(
-            r"\b(?:employee|diplomat|attach[ée]|consul|staff member)\b[^.;]{0,80}\b(?:was|were|been) (?:held|detained|arrested) by\b[^.;]{0,40}\b(?:guards|police|officers|authorities)\b"
+            r"\b(?:employee|diplomat|attach[ée]|consul|staff member)\b[^.;]{0,80}\b"
+            r"(?:was|were|been) (?:held|detained|arrested) by\b[^.;]{0,40}\b"
+            r"(?:guards|police|officers|authorities)\b",
+            r"\bclash(?:ed|es)? with (?:riot )?police\b|\bfought with (?:riot )?police\b",
         ),
+        ("held", "detained", "arrested", "clash", "fought"),
     ),
-    Trigger(
-        "other", _p(r"\bclash(?:ed|es)? with (?:riot )?police\b|\bfought with (?:riot )?police\b")
-    ),
-    Trigger("attack", _p(r"\battacks? on\b|\battacked\b"), strong=False),
+    Trigger("attack", _p(r"\battacks? on\b|\battacked\b"), ("attack",), strong=False),
 )
 
 # Cues that a trigger is negated, hypothetical or generic in its clause.
 NOT_NEWS_BEFORE = re.compile(
-    r"(?:\b(?:no|not|never|without|nor|would|could|might|may|if|whether|to prevent|against such|"
-    r"prevent|avoid|fear(?:s|ed)?|threaten(?:s|ed)? to|risk of|plans? to|planned to|"
-    r"any|such|none of)\b|n't)[^,;.]{0,25}$",
+    r"(?:\b(?:no|not|never|without|nor|would|could|might|may|if|whether|to prevent|"
+    r"against such|prevent|avoid|fear(?:s|ed)?|threaten(?:s|ed)? to|risk of|plans? to|"
+    r"planned to|any|such|none of)\b|n't)[^,;.]{0,25}$",
     re.I,
 )
 
 # Casualty and arrest mentions, and the cues that deny them.
 INJURY = re.compile(
-    r"\b(?:injur(?:ed|ies|y)|hurt|wounded|casualt(?:y|ies)|harmed|killed|dead)\b|пострадавш|пострадал",
+    r"\b(?:injur(?:ed|ies|y)|hurt|wounded|casualt(?:y|ies)|harmed|killed|dead)\b"
+    r"|пострадавш|пострадал",
     re.I,
 )
 ARREST = re.compile(

@@ -9,7 +9,7 @@ from functools import lru_cache
 import pycountry
 
 from schemas.incident import Target, TargetKind
-from wirewatch.incidents.gazetteer import country_code, country_code_russian, country_pattern
+from wirewatch.incidents.gazetteer import country_code, country_code_russian
 from wirewatch.incidents.lexicon import DEMONYMS
 
 _NOUN = (
@@ -17,7 +17,10 @@ _NOUN = (
     r"diplomatic (?:mission|building|premises|facility)|high commission|mission|ambassador|"
     r"envoy|charg[ée] d'affaires|diplomat(?!s))"
 )
-_RU_NOUN = r"(?:генеральн\w+ консульств\w+|генконсульств\w+|консульств\w+|посольств\w+|диппредставительств\w+)"
+_RU_NOUN = (
+    r"(?:генеральн\w+ консульств\w+|генконсульств\w+|консульств\w+|посольств\w+|"
+    r"диппредставительств\w+)"
+)
 _RU_OWNER = re.compile(rf"({_RU_NOUN})\s+(России|РФ|[А-ЯЁ][а-яё]+)", re.I)
 _BARE = re.compile(
     rf"\b(?:the|its|our|their|this|that|an?)\s+(?:[\w-]+\s+)?(?P<noun>{_NOUN})(?:'s)?\b", re.I
@@ -52,33 +55,65 @@ def _kind(noun: str) -> TargetKind:
     return "mission"
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    countries = country_pattern()
-    before = re.compile(
-        rf"(?<![\w])(?P<country>{countries})(?:'s|’s)?\s+(?:(?:main|new|honorary|former|own)\s+)?"
-        rf"(?P<noun>{_NOUN})\b",
-        re.I,
-    )
-    after = re.compile(rf"\b(?P<noun>{_NOUN})\s+of\s+(?P<country>{countries})(?![\w])", re.I)
-    return before, after
+_NOUN_RE = re.compile(rf"\b{_NOUN}\b", re.I)
+_MODIFIER = frozenset({"main", "new", "honorary", "former", "own", "the"})
+_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*(?:of\s+(?:the\s+)?)?){1,5})")
 
 
+def _country_before(text: str) -> tuple[int, str] | None:
+    """The country that ends `text` ("Russia's", "the Islamic Republic's"), and where it starts."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)][-6:]
+    while words and words[-1][1].lower() in _MODIFIER:
+        words.pop()
+    for first in range(max(0, len(words) - 5), len(words)):
+        phrase = " ".join(w for _, w in words[first:])
+        if any(ch.isupper() for ch in phrase) and (code := country_code(phrase)):
+            return words[first][0], code
+    return None
+
+
+def _country_after(text: str) -> tuple[int, str] | None:
+    """The country in "... of the Republic of Belarus" right after a noun, and where it ends."""
+    match = _OF.match(text)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for last in range(len(words), 0, -1):
+        phrase = " ".join(words[:last])
+        code = country_code(phrase.rstrip(".,"))
+        if code is not None:
+            return match.start(1) + len(phrase), code
+    return None
+
+
+_QUICK = re.compile(
+    r"consul|embass|mission|ambassador|envoy|charg|diplomat|commission|посольств|консульств|"
+    r"диппредставительств",
+    re.I,
+)
+
+
+@lru_cache(maxsize=8_192)
 def find_targets(sentence: str) -> list[TargetMention]:
     """Return the diplomatic targets in a sentence, left to right, without overlaps."""
     found: list[TargetMention] = []
-    before, after = _patterns()
-    for pattern in (before, after):
-        for match in pattern.finditer(sentence):
-            country = country_code(match.group("country"))
-            if country is None or not any(ch.isupper() for ch in match.group("country")):
-                continue
-            noun = match.group("noun")
-            found.append(TargetMention(match.start(), match.end(), _kind(noun), noun, country))
+    if not _QUICK.search(sentence):
+        return found
+    for match in _NOUN_RE.finditer(sentence):
+        noun = match.group()
+        before = _country_before(sentence[: match.start()])
+        if before is not None:
+            start, code = before
+            found.append(TargetMention(start, match.end(), _kind(noun), noun, code))
+            continue
+        after = _country_after(sentence[match.end() :])
+        if after is not None:
+            end, code = after
+            found.append(TargetMention(match.start(), match.end() + end, _kind(noun), noun, code))
     for match in _RU_OWNER.finditer(sentence):
-        code = country_code_russian(match.group(2)) if match.group(2) != "РФ" else "RU"
+        owner = country_code_russian(match.group(2)) if match.group(2) != "РФ" else "RU"
         noun = match.group(1)
-        found.append(TargetMention(match.start(), match.end(), _kind(noun), noun, code))
+        found.append(TargetMention(match.start(), match.end(), _kind(noun), noun, owner))
     for match in _BARE.finditer(sentence):
         if any(t.start <= match.start("noun") < t.end for t in found):
             continue

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wirewatch.incidents.gazetteer import (
     Place,
     country_code,
     country_code_russian,
-    country_pattern,
     find_city,
     find_city_russian,
 )
@@ -64,6 +64,10 @@ _STREETISH = re.compile(
 )
 _RU_LOCATIVE = re.compile(r"(?<![\w])[вВ]\s+([А-ЯЁ][а-яё]+)")
 _MIN_POPULATION_OUT_OF_CONTEXT = 100_000
+# Capitalised runs, with the lower-case joints of "Republic of Belarus" or "U.S."
+_COUNTRY_RUN = re.compile(
+    r"(?<![\w])[A-ZА-ЯЁ][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-ZА-ЯЁ][\w'’.-]*)*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +101,7 @@ def _sub_phrases(words: list[str]) -> Iterator[tuple[int, int]]:
             yield first, first + size
 
 
+@lru_cache(maxsize=8_192)
 def find_places(sentence: str, context_countries: frozenset[str]) -> list[PlaceMention]:
     """Return known cities named in the sentence; small towns only in a context country."""
     found: list[PlaceMention] = []
@@ -123,25 +128,24 @@ def find_places(sentence: str, context_countries: frozenset[str]) -> list[PlaceM
     return sorted(found, key=lambda mention: mention.start)
 
 
-_COUNTRY_WORD: re.Pattern[str] | None = None
-
-
-def _country_regex() -> re.Pattern[str]:
-    global _COUNTRY_WORD
-    if _COUNTRY_WORD is None:
-        _COUNTRY_WORD = re.compile(rf"(?<![\w])(?:{country_pattern()})(?:'s|’s)?(?![\w])", re.I)
-    return _COUNTRY_WORD
-
-
 def find_countries(sentence: str) -> list[tuple[int, int, str]]:
     """Return (start, end, ISO code) for every country name or demonym in the sentence."""
-    found = [
-        (match.start(), match.end(), code)
-        for match in _country_regex().finditer(sentence)
-        if any(ch.isupper() for ch in match.group()) and (code := country_code(match.group()))
-    ]
+    found: list[tuple[int, int, str]] = []
+    for match in _COUNTRY_RUN.finditer(sentence):
+        words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        first = 0
+        while first < len(words):
+            for last in range(len(words), first, -1):
+                phrase = " ".join(w for _, w in words[first:last]).rstrip(".,")
+                code = country_code(phrase)
+                if code is not None:
+                    start = words[first][0]
+                    found.append((start, start + len(phrase), code))
+                    first = last - 1
+                    break
+            first += 1
     for match in _RU_LOCATIVE.finditer(sentence):
         code = country_code_russian(match.group(1))
         if code:
             found.append((match.start(1), match.end(1), code))
-    return found
+    return sorted(found)

@@ -1,0 +1,172 @@
+"""Pattern extraction: types, targets, places, dates, negation and reported speech."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.wirewatch.incidents.articles import DAY_REPORT, article
+from wirewatch.incidents.extract import extract_incidents, reference_date
+from wirewatch.incidents.settings import IncidentSettings
+
+SETTINGS = IncidentSettings()
+
+
+def _extract(*paragraphs: str, **kwargs: object) -> list[tuple[str, str | None, str, str | None]]:
+    parsed = article("a1", list(paragraphs), **kwargs)  # type: ignore[arg-type]
+    return [
+        (
+            c.type,
+            c.location.city,
+            c.location.country,
+            c.event_date.value if c.event_date else None,
+        )
+        for c in extract_incidents(parsed, parsed.paragraphs, SETTINGS)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_type", "city"),
+    [
+        ("Vandals splashed red paint on the Polish embassy in Kyiv on Monday.", "vandalism", None),
+        (
+            "A car rammed the gate of the Israeli embassy in Athens on Monday.",
+            "vehicle_ramming",
+            "Athens",
+        ),
+        ("A bomb exploded outside the Turkish consulate in Milan on Monday.", "bombing", "Milan"),
+        (
+            "Hackers knocked the Latvian embassy in Oslo offline in a DDoS attack on Monday.",
+            "cyberattack",
+            "Oslo",
+        ),
+        (
+            "The Swedish embassy in Madrid received a threatening letter on Monday.",
+            "threat",
+            "Madrid",
+        ),
+        (
+            "Spain declared a diplomat of the Chinese embassy in Madrid persona non grata on "
+            "Monday.",
+            "expulsion",
+            "Madrid",
+        ),
+        (
+            "About 50 people protested outside the Qatari embassy in Rome on Monday.",
+            "protest",
+            "Rome",
+        ),
+        (
+            "Activists blocked the entrance to the Dutch consulate in Munich on Monday.",
+            "blockade",
+            "Munich",
+        ),
+    ],
+)
+def test_types_from_general_patterns(text: str, expected_type: str, city: str | None) -> None:
+    """Each incident type is recognised from a plain news sentence."""
+    found = _extract(text)
+    assert [f[0] for f in found] == [expected_type]
+    if city is not None:
+        assert found[0][1] == city
+
+
+def test_summons_is_placed_where_the_ambassador_was_summoned() -> None:
+    """A summons is a diplomatic_protest in the summoning capital."""
+    found = _extract("Russia's foreign ministry summoned Finland's ambassador on Monday.")
+    assert found == [("diplomatic_protest", "Moscow", "RU", "2022-10-10")]
+
+
+def test_no_one_was_hurt_is_not_a_casualty() -> None:
+    """Negated casualties and arrests are reported as False, not True."""
+    parsed = article(
+        "a1",
+        [
+            "Unknown people smashed windows of the Greek consulate in Lyon on Sunday.",
+            "No one was hurt, and none of the perpetrators were apprehended.",
+        ],
+    )
+    (cand,) = extract_incidents(parsed, parsed.paragraphs, SETTINGS)
+    assert cand.harm.injuries is False
+    assert cand.harm.arrests is False
+
+
+def test_injury_and_arrest_are_reported() -> None:
+    """Affirmed casualties and arrests are True."""
+    parsed = article(
+        "a1",
+        [
+            "A man attacked a guard with a knife outside the Austrian embassy in Rome on Sunday.",
+            "The guard was injured and the attacker was arrested.",
+        ],
+    )
+    (cand,) = extract_incidents(parsed, parsed.paragraphs, SETTINGS)
+    assert (cand.type, cand.harm.injuries, cand.harm.arrests) == ("attack", True, True)
+
+
+def test_general_complaint_creates_nothing() -> None:
+    """A complaint listing past attacks without a target or date is not an incident."""
+    assert (
+        _extract(
+            '"They throw eggs, Molotov cocktails, and none of the perpetrators are ever caught," '
+            "the envoy said."
+        )
+        == []
+    )
+
+
+def test_demand_for_security_is_not_an_attack() -> None:
+    """A demand to protect missions from attacks does not report one."""
+    assert (
+        _extract(
+            "The ministry demanded that Canada protect Russian diplomatic missions "
+            "from any attacks."
+        )
+        == []
+    )
+
+
+def test_hypothetical_attack_is_not_news() -> None:
+    """ "could set fire to" is a fear, not an event."""
+    assert _extract("Staff fear that someone could set fire to the Russian embassy in Oslo.") == []
+
+
+def test_old_event_is_background() -> None:
+    """An event a year before the report is background, not news."""
+    assert _extract("In May 2021, the Russian embassy in Oslo was splashed with red paint.") == []
+
+
+def test_repeated_mentions_give_one_candidate() -> None:
+    """However often the Molotov cocktail is mentioned, one incident results."""
+    found = _extract(
+        *DAY_REPORT, "The Molotov cocktail attack on the Russian embassy in Ottawa was condemned."
+    )
+    assert found == [("arson_attempt", "Ottawa", "CA", "2022-09-12")]
+
+
+def test_reference_date_falls_back_to_fetched_at() -> None:
+    """Without published_at or dateline, relative dates count from fetched_at."""
+    parsed = article(
+        "a1", ["x"], published=None, fetched=dt.datetime(2022, 10, 20, 8, 0, tzinfo=dt.UTC)
+    )
+    assert reference_date(parsed) == dt.date(2022, 10, 20)
+
+
+def test_only_new_paragraphs_produce_evidence() -> None:
+    """For an update, only the new paragraphs are evidence; the rest is context."""
+    old = "Unknown people smashed windows of the Greek consulate in Lyon on Sunday."
+    new = "Vandals also sprayed graffiti on the Italian consulate in Lyon on Sunday."
+    parsed = article("a1", [old, new])
+    found = extract_incidents(parsed, [new], SETTINGS)
+    assert [c.target.name if c.target else None for c in found] == ["Italian Consulate"]
+
+
+def test_russian_report_is_extracted() -> None:
+    """A Russian-language report of an incendiary bottle is an arson_attempt in Montreal."""
+    found = _extract(
+        "Неизвестный бросил бутылку с зажигательной смесью на территорию генерального "
+        "консульства России в Монреале, пострадавших нет.",
+        "Вчера около 22.50 неизвестный перебросил через ограждение бутылку с горючей жидкостью.",
+    )
+    assert found == [("arson_attempt", "Montreal", "CA", "2022-10-10")]

@@ -15,7 +15,7 @@ SOURCE = HERE.parent / "alerts" / "rules.yaml"
 TARGET = HERE / "configmap-alert-rules.yaml"
 HEADER = """\
 # GENERATED from deploy/alerts/rules.yaml by deploy/k8s/render_alert_rules.py: do not edit.
-# Mounted by the workers at /etc/wirewatch/rules (WIREWATCH_RULES_PATH names the file in it).
+# Mounted by the workers at /etc/wirewatch/rules (WIREWATCH_ALERT_RULES names the file in it).
 apiVersion: v1
 kind: ConfigMap
 metadata:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -56,7 +57,8 @@ class DemoStack:
         )
 
     def start(self) -> None:
-        """Start Kafka (fresh data), then the worker, and wait for its web port."""
+        """Start Kafka and the worker from fresh data, and wait for the worker's web port."""
+        shutil.rmtree(self.settings.data_dir, ignore_errors=True)
         subprocess.run(
             [sys.executable, str(KAFKACTL), "stop", "--data-dir", str(self.kafka_dir), "--wipe"],
             check=True,
@@ -83,10 +85,13 @@ class DemoStack:
             "WIREWATCH_DATA_DIR": str(self.settings.data_dir),
             "WIREWATCH_WEB_PORT": str(self.web_port),
             "WIREWATCH_LOG_FORMAT": "json",
+            # The samples span 2021-2023 and arrive in one burst over several partitions;
+            # a ten-year window keeps every sample linkable whatever order they land in.
+            "WIREWATCH_DEDUP__RETENTION_DAYS": "3650",
         }
         log = (self.workdir / "worker.log").open("wb")
         self.worker = subprocess.Popen(
-            [sys.executable, "-m", "agents.cli", "worker", "-l", "warning"],
+            [sys.executable, "-m", "agents.cli", "worker", "-l", "warn"],
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -275,9 +275,9 @@ def stop(args: argparse.Namespace) -> int:
     pid = running_pid(data_dir)
     if pid is None:
         print("kafkactl: no broker running")
-        return 0
-    stop_pid(data_dir, pid, args.timeout)
-    print(f"kafkactl: broker (pid {pid}) stopped")
+    else:
+        stop_pid(data_dir, pid, args.timeout)
+        print(f"kafkactl: broker (pid {pid}) stopped")
     if args.wipe:
         shutil.rmtree(data_dir, ignore_errors=True)
     return 0

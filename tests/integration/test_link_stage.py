@@ -104,3 +104,6 @@ def test_two_workers_assign_the_same_stories_as_one_worker_and_replay(
         replayed[row["article_id"]] = (row["story_id"], row["original_id"])
     assert results[0] == results[1]
     assert results[0] == replayed
+    linked = [a for a, (story, original) in replayed.items() if original != a]
+    assert len(linked) >= 5, "the comparison must cover real copy links, not only originals"
+    assert replayed["dev-044"] == replayed["dev-045"]

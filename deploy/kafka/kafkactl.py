@@ -184,7 +184,7 @@ async def _metadata_ok(bootstrap: str) -> bool:
         await client.start()
         await client.list_topics()
         return True
-    except Exception:
+    except Exception:  # noqa: BLE001 - any failure means "not ready yet"
         return False
     finally:
         await client.close()

@@ -73,9 +73,25 @@ class _Context:
     """What the article established so far: last named target per kind, common places."""
 
     countries: frozenset[str]
-    top_city: Place | None
     host: str | None
+    texts: list[tuple[str, int]]
     by_kind: dict[str, _Resolved] = field(default_factory=dict)
+    _top: list[Place | None] = field(default_factory=list)
+
+    def top_city(self) -> Place | None:
+        """The city the article names most (the outlet's own name counts twice); lazy."""
+        if not self._top:
+            cities: Counter[str] = Counter()
+            places: dict[str, Place] = {}
+            for text, weight in self.texts:
+                for mention in find_places(text, self.countries):
+                    if weight > 1 and mention.place.country not in self.countries:
+                        continue
+                    key = fold(mention.place.city or "")
+                    cities[key] += weight
+                    places.setdefault(key, mention.place)
+            self._top.append(places[cities.most_common(1)[0][0]] if cities else None)
+        return self._top[0]
 
 
 def reference_date(parsed: ParsedArticle) -> dt.date:
@@ -92,24 +108,17 @@ def _tld_country(domain: str) -> str | None:
     return {"uk": "GB"}.get(tld) or (tld.upper() if len(tld) == 2 else None)
 
 
-def _article_context(parsed: ParsedArticle, body: Sequence[str]) -> _Context:
-    countries = {code for text in body for *_, code in find_countries(text)}
+def _article_context(
+    parsed: ParsedArticle, sentences: Sequence[str], relevant: Sequence[str]
+) -> _Context:
+    """Countries named near incidents (plus the outlet's), and the texts for the top city."""
+    countries = {code for text in relevant for *_, code in find_countries(text)}
     host = _tld_country(parsed.outlet.domain)
     if host:
         countries.add(host)
-    frozen = frozenset(countries)
-    cities: Counter[str] = Counter()
-    places: dict[str, Place] = {}
     # a local paper is usually named after its city ("Turku Daily"): that counts twice
-    for text, weight in [(parsed.outlet.name, 2), (parsed.headline, 1), *((p, 1) for p in body)]:
-        for mention in find_places(text, frozen):
-            if weight > 1 and mention.place.country not in frozen:
-                continue
-            key = fold(mention.place.city or "")
-            cities[key] += weight
-            places.setdefault(key, mention.place)
-    top = places[cities.most_common(1)[0][0]] if cities else None
-    return _Context(countries=frozen, top_city=top, host=host)
+    texts = [(parsed.outlet.name, 2), (parsed.headline, 1), *((t, 1) for t in sentences)]
+    return _Context(countries=frozenset(countries), host=host, texts=texts)
 
 
 def _place_after(target: TargetMention, sentence: str, places: list[PlaceMention]) -> Place | None:
@@ -172,9 +181,18 @@ def _summoner_place(sentence: str, represented: str | None) -> Place | None:
     return None
 
 
-def _sentence_mentions(sentence: str, ref: dt.date, ctx: _Context, emit: bool) -> list[_Mention]:
+def _hits(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
     lowered = sentence.lower()
-    hits = [(t, m) for t in TRIGGERS if (m := t.search(sentence, lowered)) is not None]
+    return [(t, m) for t in TRIGGERS if (m := t.search(sentence, lowered)) is not None]
+
+
+def _sentence_mentions(
+    sentence: str,
+    hits: list[tuple[Trigger, re.Match[str]]],
+    ref: dt.date,
+    ctx: _Context,
+    emit: bool,
+) -> list[_Mention]:
     found_targets = find_targets(sentence)
     if not hits and not found_targets:
         return []
@@ -220,8 +238,9 @@ def _nearby_place(
         capitals = [p for p in places if is_capital(p.place)]
         if capitals:
             return capitals[0].place
-        if ctx.top_city is not None and is_capital(ctx.top_city):
-            return ctx.top_city
+        top = ctx.top_city()
+        if top is not None and is_capital(top):
+            return top
         if ctx.host is not None:
             return capital(ctx.host)
     return min(places, key=lambda p: abs(p.start - at)).place
@@ -307,6 +326,8 @@ def _is_background(date: DateMention | None, ref: dt.date, settings: IncidentSet
 def _harm(sentences: Sequence[str]) -> Harm:
     def judge(pattern: re.Pattern[str]) -> bool | None:
         verdict: bool | None = None
+        if not any(pattern.search(sentence) for sentence in sentences):
+            return None
         for sentence in sentences:
             for clause in re.split(r"[,;]|\bbut\b|\band\b", sentence):
                 if pattern.search(clause):
@@ -353,25 +374,31 @@ def extract_incidents(
     parsed: ParsedArticle, paragraphs: Sequence[str], settings: IncidentSettings
 ) -> list[IncidentCandidate]:
     """Return one candidate per incident that `paragraphs` report as news (pure, deterministic)."""
-    if not any(t.search(p, p.lower()) for p in paragraphs for t in TRIGGERS if t.strong):
-        return []  # most news reports no incident: skip the gazetteer work
     wanted = set(paragraphs)
     body = list(parsed.paragraphs) + [p for p in paragraphs if p not in set(parsed.paragraphs)]
-    ctx = _article_context(parsed, body)
+    split = [
+        (i, sentence) for i, paragraph in enumerate(body) for sentence in split_sentences(paragraph)
+    ]
+    hits = [_hits(sentence) for _, sentence in split]
+    if not any(
+        t.strong and body[i] in wanted for (i, _), h in zip(split, hits, strict=True) for t, _ in h
+    ):
+        return []  # most news reports no incident: skip the gazetteer work
+    relevant = [s for (_, s), h in zip(split, hits, strict=True) if h or find_targets(s)]
+    ctx = _article_context(parsed, [s for _, s in split], relevant)
     ref = reference_date(parsed)
     mentions: list[_Mention] = []
-    for index, paragraph in enumerate(body):
-        previous = ""
-        for sentence in split_sentences(paragraph):
-            found = _sentence_mentions(sentence, ref, ctx, paragraph in wanted)
-            for mention in found:
-                mention.paragraph = index
-                if mention.date is None and len(previous) >= _MIN_SENTENCE:
-                    # "The envelope was opened on January 16. Inside was a white powder."
-                    earlier = [d for d in find_dates(previous, ref) if not d.reporting]
-                    mention.date = earlier[-1] if earlier else None
-            mentions.extend(found)
-            previous = sentence
+    previous = (-1, "")
+    for (index, sentence), sentence_hits in zip(split, hits, strict=True):
+        found = _sentence_mentions(sentence, sentence_hits, ref, ctx, body[index] in wanted)
+        for mention in found:
+            mention.paragraph = index
+            if mention.date is None and previous[0] == index and len(previous[1]) >= _MIN_SENTENCE:
+                # "The envelope was opened on January 16. Inside was a white powder."
+                earlier = [d for d in find_dates(previous[1], ref) if not d.reporting]
+                mention.date = earlier[-1] if earlier else None
+        mentions.extend(found)
+        previous = (index, sentence)
     candidates: list[IncidentCandidate] = []
     for group in _group(mentions):
         if not any(m.emit for m in group.mentions):
@@ -380,7 +407,7 @@ def extract_incidents(
         if _is_background(date, ref, settings):
             continue
         if group.place is None:
-            group.place = ctx.top_city or (capital(ctx.host) if ctx.host else None)
+            group.place = ctx.top_city() or (capital(ctx.host) if ctx.host else None)
         if group.place is None:
             continue
         near = sorted({i + d for m in group.mentions for i in (m.paragraph,) for d in (0, 1)})

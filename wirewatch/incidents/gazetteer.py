@@ -121,15 +121,17 @@ def metro(place: Place) -> Place:
 
 
 @lru_cache(maxsize=65_536)
+def _entries(name: str) -> tuple[Place, ...]:
+    return tuple(metro(place) for _, place in _cities().get(fold(name), ()))
+
+
 def find_city(name: str, prefer_countries: frozenset[str] = frozenset()) -> Place | None:
     """Return the city a name most likely means: in a preferred country, else the largest."""
-    entries = _cities().get(fold(name))
-    if not entries:
-        return None
-    for _, place in entries:
+    entries = _entries(name)
+    for place in entries:
         if place.country in prefer_countries:
-            return metro(place)
-    return metro(entries[0][1])
+            return place
+    return entries[0] if entries else None
 
 
 def find_city_russian(word: str) -> Place | None:

@@ -14,13 +14,13 @@ class Trigger:
 
     type: IncidentType
     pattern: re.Pattern[str]
-    cues: tuple[str, ...]
+    cues: re.Pattern[str]
     strong: bool = True
     needs_diplomatic_target: bool = False
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
-        """Match only when a cheap substring cue is present (most sentences have none)."""
-        if not any(cue in lowered for cue in self.cues):
+        """Match only when a cheap literal cue is present (most sentences have none)."""
+        if self.cues.search(lowered) is None:
             return None
         return self.pattern.search(text)
 
@@ -29,6 +29,24 @@ def _p(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.I)
 
 
+def _cues(*words: str) -> re.Pattern[str]:
+    """Lower-case word starts, one of which every match of the trigger contains."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + ")")
+
+
+_ARSON_CUES = _cues(
+    "molotov",
+    "petrol",
+    "fire",
+    "incendi",
+    "arson",
+    "bottle",
+    "torch",
+    "зажигат",
+    "горюч",
+    "поджог",
+    "коктейл",
+)
 _W = r"[^.;]{0,60}?"  # a short stretch inside one clause
 _VEHICLE = r"\b(?:car|vehicle|truck|lorry|van|hatchback|jeep|suv)\b"
 _CRASHED = (
@@ -51,19 +69,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bset (?:fire to|on fire)\b|\btorched\b",
             r"зажигательн\w+ смес\w+|горюч\w+ жидкост\w+|коктейл\w+ молотова|поджог\w*",
         ),
-        (
-            "molotov",
-            "petrol",
-            "fire",
-            "incendi",
-            "arson",
-            "bottle",
-            "torch",
-            "зажигат",
-            "горюч",
-            "поджог",
-            "коктейл",
-        ),
+        _ARSON_CUES,
     ),
     Trigger(
         "threat",
@@ -74,7 +80,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bsuspicious (?:envelope|package|parcel|letter)s?\b|\bbomb threats?\b",
             r"письм\w* с угрозами|угроз\w+ в адрес|порошк\w+|порошок",
         ),
-        ("threat", "powder", "suspicious", "угроз", "порош"),
+        _cues("threat", "powder", "suspicious", "угроз", "порош"),
     ),
     Trigger(
         "bombing",
@@ -83,7 +89,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:exploded|went off|detonated|blew up)\b",
             r"\b(?:bomb|explosion|blast)\b(?! threat)",
         ),
-        ("bomb", "explo", "blast", "grenade", "device"),
+        _cues("bomb", "explo", "blast", "grenade", "device"),
     ),
     Trigger(
         "vehicle_ramming",
@@ -92,7 +98,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bdr(?:ove|iving) (?:a|his|her|the) (?:car|vehicle|truck|van)\b[^.;]{0,20}\binto\b",
             r"\brammed\b|\bramming\b",
         ),
-        ("car", "vehicle", "truck", "lorry", "van", "jeep", "suv", "ramm", "drove", "driving"),
+        _cues("car", "vehicle", "truck", "lorry", "van", "jeep", "suv", "ramm", "drove", "driving"),
     ),
     Trigger(
         "cyberattack",
@@ -100,7 +106,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bddos\b|\bdenial[- ]of[- ]service\b|\bcyber[- ]?attacks?\b|\bhacker attacks?\b",
             r"\bwebsite (?:was |had been )?(?:hacked|defaced|knocked offline|taken down)\b",
         ),
-        ("ddos", "denial", "cyber", "hacker", "website"),
+        _cues("ddos", "denial", "cyber", "hacker", "website"),
     ),
     Trigger(
         "vandalism",
@@ -113,7 +119,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             rf"\bwindows?\b{_W}\b(?:were|was|had been|got) (?:smashed|broken|shattered)\b",
             r"\bgraffiti\b|\bact of vandalism\b|\bvandali[sz]ed\b|\bdefaced\b",
         ),
-        ("paint", "egg", "window", "graffiti", "vandal", "defaced"),
+        _cues("paint", "egg", "window", "graffiti", "vandal", "defaced"),
     ),
     Trigger(
         "blockade",
@@ -122,7 +128,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:entrance|access|gate|entry|doors?|road|street|exit)\b",
             r"\bblockade\b|\bsit-in\b|\bblockaded\b",
         ),
-        ("block", "sit-in"),
+        _cues("block", "sit-in"),
     ),
     Trigger(
         "protest",
@@ -135,7 +141,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:gathered|rallied|marched|chanted)\b",
             r"\b(?:gathered|rallied|demonstrated)\s+(?:outside|in front of)\b",
         ),
-        ("protest", "demonstrat", "rally", "picket", "gathered"),
+        _cues("protest", "demonstrat", "rally", "picket", "gathered"),
     ),
     Trigger(
         "attack",
@@ -145,7 +151,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             rf"\blunged at\b{_W}\b{_WEAPON}\b",
             r"\battack(?:ed)? (?:a |the )?(?:police )?(?:officer|guard|policeman|diplomat)s?\b",
         ),
-        ("stab", "knif", "fire", "shots", "attack", "lunged"),
+        _cues("stab", "knif", "fire", "shots", "attack", "lunged"),
     ),
     Trigger(
         "diplomatic_protest",
@@ -155,7 +161,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:strong |formal )?protest\b",
             r"\bhanded (?:a|the) (?:protest )?note\b",
         ),
-        ("summon", "protest", "marche", "note"),
+        _cues("summon", "protest", "demarche", "démarche", "note", "handed"),
         needs_diplomatic_target=True,
     ),
     Trigger(
@@ -164,7 +170,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bpersona non grata\b|\bexpel(?:led|s|ling)?\b|\bexpulsion of\b",
             r"\bordered (?:him|her|them|\w+ diplomats?) to leave\b",
         ),
-        ("persona", "expel", "expulsion", "leave"),
+        _cues("persona", "expel", "expulsion", "leave"),
     ),
     Trigger(
         "other",
@@ -174,9 +180,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:guards|police|officers|authorities)\b",
             r"\bclash(?:ed|es)? with (?:riot )?police\b|\bfought with (?:riot )?police\b",
         ),
-        ("held", "detained", "arrested", "clash", "fought"),
+        _cues("held", "detained", "arrested", "clash", "fought"),
     ),
-    Trigger("attack", _p(r"\battacks? on\b|\battacked\b"), ("attack",), strong=False),
+    Trigger("attack", _p(r"\battacks? on\b|\battacked\b"), _cues("attack"), strong=False),
 )
 
 # Cues that a trigger is negated, hypothetical or generic in its clause.

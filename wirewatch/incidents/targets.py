@@ -67,7 +67,7 @@ def _country_before(text: str) -> tuple[int, str] | None:
         words.pop()
     for first in range(max(0, len(words) - 5), len(words)):
         phrase = " ".join(w for _, w in words[first:])
-        if any(ch.isupper() for ch in phrase) and (code := country_code(phrase)):
+        if phrase != phrase.lower() and (code := country_code(phrase)):
             return words[first][0], code
     return None
 

@@ -74,7 +74,13 @@ def test_worker_parses_articles_and_dead_letters_malformed_input(
     assert letter["reason"] == "invalid_fields"
     assert "body" in letter["message"]
     if shared is not None:
-        assert "Molotov" in " ".join(parsed["seed-urdupoint"]["paragraphs"])
+        seed = parsed["seed-urdupoint"]
+        assert "Molotov" in " ".join(seed["paragraphs"])
+        assert seed["attributed_agency"] == "Sputnik"
+        assert seed["republisher"] == "UrduPoint"
+        assert seed["dateline"]["city"].lower() == "washington"
+        assert seed["published_at"].startswith("2022-10-11")
+        assert seed["author"] == "Faizan Hashmi"
 
 
 def test_worker_serves_metrics_that_move_with_traffic(make_worker, kafka_broker, isolated_names):

@@ -21,6 +21,7 @@ from wirewatch.incidents.text import PlaceMention, find_countries, find_places, 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 _TOWN = 100_000
 _MIN_SENTENCE = 40
+_TARGET_REQUIRED = frozenset({"vehicle_ramming"})  # without a target it is a traffic accident
 _AT_PLACE = re.compile(r"^\s*(?:'s\s+\w+\s+)?(?:in|at|near|of)\s+(?:the\s+)?", re.I)
 
 
@@ -293,6 +294,8 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
             continue  # undated and untargeted: a generic complaint, not a report
         group = next((g for g in groups if g.type == mention.type), None)
         if group is None:
+            if mention.type in _TARGET_REQUIRED:
+                continue
             group = _Group(mention.type, None, mention.place)
             groups.append(group)
         group.mentions.append(mention)

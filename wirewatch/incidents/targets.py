@@ -124,6 +124,8 @@ def find_targets(sentence: str) -> list[TargetMention]:
 
 @lru_cache(maxsize=256)
 def _adjective(country: str) -> str:
+    if country in _USUAL_ADJECTIVES:
+        return _USUAL_ADJECTIVES[country]
     for demonym, code in DEMONYMS.items():
         if code == country:
             return demonym.title()
@@ -131,6 +133,7 @@ def _adjective(country: str) -> str:
     return str(getattr(record, "common_name", None) or getattr(record, "name", country))
 
 
+_USUAL_ADJECTIVES = {"US": "US", "GB": "British", "KR": "South Korean"}
 _NAMES: dict[TargetKind, str] = {
     "embassy": "Embassy",
     "consulate": "Consulate",

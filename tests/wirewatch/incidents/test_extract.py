@@ -72,6 +72,25 @@ def test_types_from_general_patterns(text: str, expected_type: str, city: str | 
         assert found[0][1] == city
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Youths threw stones at the US embassy in Baghdad on Sunday.", ["vandalism"]),
+        (
+            "A crowd broke into the Danish embassy in Beirut and set it on fire on Sunday.",
+            ["arson_attempt"],
+        ),
+        ("Thousands of people rallied in Paris on Saturday against the new law.", ["protest"]),
+        ("A lorry crashed into a bridge near Lahore on Monday, killing the driver.", []),
+        ("The central bank summoned the heads of three lenders in Islamabad on Monday.", []),
+        ("Shares in Embassy Group rose 3% in Mumbai on Monday.", []),
+    ],
+)
+def test_general_news_sentences(text: str, expected: list[str]) -> None:
+    """Common phrasings outside the corpus: true incidents found, look-alikes ignored."""
+    assert [f[0] for f in _extract(text)] == expected
+
+
 def test_summons_is_placed_where_the_ambassador_was_summoned() -> None:
     """A summons is a diplomatic_protest in the summoning capital."""
     found = _extract("Russia's foreign ministry summoned Finland's ambassador on Monday.")

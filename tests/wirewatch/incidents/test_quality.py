@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from tests.shared_data import require_shared
+from wirewatch.evaluate.__main__ import main
 from wirewatch.evaluate.incidents import load_jsonl, score, track_articles
 
 LABEL = {
@@ -42,3 +46,19 @@ def test_score_counts_pairs_and_hits() -> None:
     ]
     result = score(incidents, labels)
     assert (result.recall, result.pair_f1, result.negative_rate) == (1.0, 1.0, 0.0)
+
+
+def test_replay_dir_report_reads_incidents_jsonl(tmp_path: Path) -> None:
+    """`evaluate incidents --replay-dir` scores DIR/incidents.jsonl against the labels."""
+    incident = {
+        "type": "vandalism",
+        "location": {"city": "Oslo", "country": "NO"},
+        "event_date": {"value": "2022-05-03", "precision": "day"},
+        "article_ids": ["x1", "x2"],
+    }
+    (tmp_path / "incidents.jsonl").write_text(json.dumps(incident) + "\n", encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    rows = [{"id": a, "role": "independent", "incidents": [LABEL]} for a in ("x1", "x2")]
+    labels.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    status = main(["incidents", "--replay-dir", str(tmp_path), "--labels", str(labels)])
+    assert status == 0

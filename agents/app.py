@@ -6,7 +6,7 @@ import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import REGISTRY, CollectorRegistry
 
-from agents import link_stories, parse_articles, views
+from agents import deliver_webhooks, link_stories, parse_articles, views
 from agents.logging import configure_logging
 from agents.metrics import WirewatchMetrics
 from agents.settings import WorkerSettings
@@ -60,6 +60,7 @@ def create_app(
     setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="faust")
     parse_articles.register(app, topics, pipeline, metrics)
     link_stories.register(app, topics, pipeline, metrics)
+    deliver_webhooks.register(app, topics, settings, metrics)
     views.register(app)
     return app
 

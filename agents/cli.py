@@ -8,7 +8,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-OUR_COMMANDS = ("ingest", "replay", "demo", "topics")
+from agents.alerts_command import add_parser as add_alerts_parser
+
+OUR_COMMANDS = ("ingest", "replay", "demo", "topics", "alerts")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--articles", type=Path, default=None, help="articles to ingest")
     topics = sub.add_parser("topics", help="create or list the declared topics")
     topics.add_argument("action", choices=("create", "list"))
+    add_alerts_parser(sub)
     return parser
 
 
@@ -46,6 +49,10 @@ def run_ours(argv: list[str]) -> int:
         from agents.replay_command import replay
 
         return replay(args.path, args.out, console)
+    if args.command == "alerts":
+        from agents.alerts_command import run_alerts
+
+        return run_alerts(args, console)
     if args.command == "topics":
         from agents.topics_command import run_topics
 

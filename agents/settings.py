@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from wirewatch.alerts.replay import DEFAULT_RULES_PATH
 from wirewatch.dedup.settings import DedupSettings
 from wirewatch.incidents.settings import IncidentSettings
 from wirewatch.settings import DEFAULT_MAX_BODY_BYTES, PipelineSettings
@@ -46,6 +47,14 @@ class WorkerSettings(BaseSettings):
     incidents: IncidentSettings = Field(
         default_factory=IncidentSettings,
         description="WIREWATCH_INCIDENTS__<FIELD>, see docs/incidents.md.",
+    )
+
+    alert_rules: Path = Field(
+        default=DEFAULT_RULES_PATH, description="Alert rules and webhook subscribers (YAML)."
+    )
+    webhook_delivery: bool = Field(default=True, description="Run the webhook delivery agent.")
+    webhook_max_alert_age_seconds: float = Field(
+        default=86400.0, gt=0, description="Alerts older than this are skipped, not POSTed."
     )
 
     def pipeline_settings(self) -> PipelineSettings:

@@ -15,6 +15,7 @@ import numpy as np
 from schemas.parsed import ParsedArticle
 from schemas.story import LinkEvidence, MemberRole, StoryMember, StoryUpdateKind
 from wirewatch.dedup import stories
+from wirewatch.dedup.buckets import Bucket, BucketIndex
 from wirewatch.dedup.minhash import (
     MinHasher,
     Overlap,
@@ -68,6 +69,7 @@ class Linker:
         s = self.settings
         self.articles = stores["dedup_articles"]
         self.buckets = stores["dedup_buckets"]
+        self.index = BucketIndex(self.buckets)
         self.keys = stores["dedup_keys"]
         self.stories = stores["dedup_stories"]
         self.window = RetentionWindow(stores["dedup_days"], s.retention_days)
@@ -96,12 +98,16 @@ class Linker:
             return self._recapture(parsed, day, *seen)
         shingles = self.shingler.text_hashes(parsed.text_for_matching)
         band_keys = self.minhasher.band_keys(self.minhasher.signature(shingles))
-        verified = self._verified_candidates(shingles, band_keys) if shingles.size else []
+        verified: list[_Verified] = []
+        found: list[Bucket] = []
+        if shingles.size:
+            candidate_ids, found = self.index.lookup(band_keys)
+            verified = self._verified_candidates(shingles, candidate_ids)
         if verified:
             result = self._join(parsed, day, shingles, verified)
         else:
             result = self._found(parsed, day)
-        self._index(parsed, day, result.story_id, shingles, band_keys)
+        self._index(parsed, day, result.story_id, shingles, band_keys, found)
         return result
 
     # -- decisions -------------------------------------------------------------------------
@@ -244,13 +250,8 @@ class Linker:
 
     # -- similarity ------------------------------------------------------------------------
 
-    def _verified_candidates(self, shingles: U32Array, band_keys: list[str]) -> list[_Verified]:
+    def _verified_candidates(self, shingles: U32Array, candidate_ids: set[str]) -> list[_Verified]:
         """Candidates from the buckets that pass the exact check, best first."""
-        candidate_ids: set[str] = set()
-        for band_key in band_keys:
-            bucket = self.buckets.get(band_key)
-            if bucket is not None:
-                candidate_ids.update([bucket] if isinstance(bucket, str) else bucket)
         s = self.settings
         verified: list[_Verified] = []
         for candidate_id in sorted(candidate_ids):
@@ -325,19 +326,13 @@ class Linker:
         story_id: str,
         shingles: U32Array,
         band_keys: list[str],
+        found: list[Bucket],
     ) -> None:
         if not self.window.admits(day):
             self.stats.not_indexed_too_old += 1
             return
         if shingles.size:
-            for band_key in band_keys:
-                bucket = self.buckets.get(band_key)
-                if bucket is None:
-                    self.buckets[band_key] = parsed.article_id
-                elif isinstance(bucket, str):
-                    self.buckets[band_key] = [bucket, parsed.article_id]
-                else:
-                    self.buckets[band_key] = [*bucket, parsed.article_id]
+            self.index.insert(parsed.article_id, band_keys, found)
         self._remember(parsed, day, story_id, encode_set(shingles) if shingles.size else None)
 
     def _remember(
@@ -373,17 +368,7 @@ class Linker:
             return
         if record.get("sh"):
             signature = self.minhasher.signature(decode_set(record["sh"]))
-            for band_key in self.minhasher.band_keys(signature):
-                bucket = self.buckets.get(band_key)
-                if bucket is None:
-                    continue
-                rest = [] if isinstance(bucket, str) else [a for a in bucket if a != article_id]
-                if isinstance(bucket, str) and bucket != article_id:
-                    rest = [bucket]
-                if not rest:
-                    del self.buckets[band_key]
-                else:
-                    self.buckets[band_key] = rest[0] if len(rest) == 1 else rest
+            self.index.remove(article_id, self.minhasher.band_keys(signature))
         for key in ("u:" + record["url"], "h:" + record["hash"]):
             if self.keys.get(key) == article_id:
                 del self.keys[key]

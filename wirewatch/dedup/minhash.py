@@ -7,7 +7,9 @@ input and the exact second measure used to verify LSH candidates.
 from __future__ import annotations
 
 import base64
+import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,11 +19,47 @@ U32Array = npt.NDArray[np.uint32]
 MAX_WORD_CHARS = 24
 _WORD = re.compile(rf"\w{{1,{MAX_WORD_CHARS}}}")
 _MAX_U32 = np.uint32(0xFFFFFFFF)
+_MASK64 = (1 << 64) - 1
+_FEW_WORDS = 16
+WORD_CACHE_SIZE = 1 << 19
+"""Words whose hash a Shingler memoises (~60 MB at most) before it starts over."""
+
+
+def sorted_unique(values: U32Array) -> U32Array:
+    """Sort in place and drop repeats (cheaper than np.unique on a few hundred values)."""
+    values.sort()
+    if values.size < 2:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def words(text: str) -> list[str]:
     """Lowercase word tokens of a text (letters and digits of any script)."""
     return _WORD.findall(text.lower())
+
+
+def _ascii_word_table() -> bytes:
+    table = bytearray(b" " * 256)
+    for code in range(128):
+        char = chr(code)
+        if char.isalnum() or char == "_":
+            table[code] = ord(char.lower())
+    return bytes(table)
+
+
+_ASCII_WORDS = _ascii_word_table()
+
+
+def fast_words(text: str) -> list[str] | list[bytes]:
+    """`words(text)`, as ASCII bytes when the text is ASCII (a C translate + split, ~4x faster)."""
+    if text.isascii():
+        tokens = text.encode("ascii").translate(_ASCII_WORDS).split()
+        if not tokens or max(map(len, tokens)) <= MAX_WORD_CHARS:
+            return tokens
+    return words(text)
 
 
 class Shingler:
@@ -38,6 +76,8 @@ class Shingler:
         rng = np.random.default_rng(seed + 7919)
         self._char_mix = rng.integers(1, 2**63, size=MAX_WORD_CHARS, dtype=np.uint64) | 1
         self._mix = rng.integers(1, 2**63, size=size, dtype=np.uint64) | np.uint64(1)
+        self._char_mix_ints = [int(m) for m in self._char_mix]
+        self._cache: dict[str | bytes, int] = {}
 
     def word_hashes(self, tokens: list[str]) -> npt.NDArray[np.uint64]:
         """A 64-bit hash per word: code points times per-position odd multipliers, then mixed."""
@@ -46,21 +86,52 @@ class Shingler:
         hashed: npt.NDArray[np.uint64] = (codes * self._char_mix).sum(axis=1, dtype=np.uint64)
         return _fmix64(hashed)
 
-    def hashes(self, tokens: list[str]) -> U32Array:
+    def _word_hash(self, token: str | bytes) -> int:
+        """word_hashes of one word in plain integers (cheaper than numpy for a few words)."""
+        codes = token if isinstance(token, bytes) else map(ord, token)
+        value = sum(map(operator.mul, codes, self._char_mix_ints)) & _MASK64
+        value ^= value >> 33
+        value = (value * 0xFF51AFD7ED558CCD) & _MASK64
+        value ^= value >> 33
+        value = (value * 0xC4CEB9FE1A85EC53) & _MASK64
+        return int(value ^ (value >> 33))
+
+    def cached_word_hashes(self, tokens: Sequence[str | bytes]) -> npt.NDArray[np.uint64]:
+        """word_hashes through a bounded memo (news vocabulary is Zipfian: most words hit)."""
+        cache = self._cache
+        values = list(map(cache.get, tokens))
+        if None in values:
+            unknown: dict[str | bytes, None] = {}
+            for token, value in zip(tokens, values, strict=True):
+                if value is None:
+                    unknown[token] = None
+            missing = list(unknown)
+            if len(cache) + len(missing) > WORD_CACHE_SIZE:
+                cache.clear()
+            if len(missing) <= _FEW_WORDS:
+                cache.update((t, self._word_hash(t)) for t in missing)
+            else:
+                texts = [t.decode("ascii") if isinstance(t, bytes) else t for t in missing]
+                cache.update(zip(missing, self.word_hashes(texts).tolist(), strict=True))
+            values = list(map(cache.__getitem__, tokens))
+        return np.array(values, dtype=np.uint64)
+
+    def hashes(self, tokens: Sequence[str | bytes]) -> U32Array:
         """Sorted unique uint32 shingle hashes; a text shorter than `size` is one shingle."""
         if not tokens:
             return np.empty(0, dtype=np.uint32)
-        word_hashes = self.word_hashes(tokens)
+        word_hashes = self.cached_word_hashes(tokens)
         span = min(self.size, len(tokens))
         count = len(tokens) - span + 1
         combined = word_hashes[:count] * self._mix[0]
         for offset in range(1, span):
-            combined = combined + word_hashes[offset : offset + count] * self._mix[offset]
-        return np.unique((combined >> np.uint64(32)).astype(np.uint32))
+            combined += word_hashes[offset : offset + count] * self._mix[offset]
+        combined >>= np.uint64(32)
+        return sorted_unique(combined.astype(np.uint32))
 
     def text_hashes(self, text: str) -> U32Array:
         """Shingle hashes of a raw or normalised text."""
-        return self.hashes(words(text))
+        return self.hashes(fast_words(text))
 
 
 def _fmix64(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
@@ -89,17 +160,23 @@ class MinHasher:
         self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
         self._band_mix = rng.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
         self._band_numbers = np.arange(bands, dtype=np.uint8)
+        self._buffer = np.empty((1024, num_perm), dtype=np.uint64)
 
     def signature(self, shingles: U32Array) -> U32Array:
-        """The MinHash signature of a shingle hash set; all-max for an empty set."""
+        """The MinHash signature of a shingle hash set; all-max for an empty set.
+
+        The shift is monotone, so the minimum of `a * x + b` is taken first and shifted once.
+        """
         if shingles.size == 0:
             return np.full(self.num_perm, _MAX_U32, dtype=np.uint32)
-        hv = shingles.astype(np.uint64)[:, np.newaxis]
-        phv: npt.NDArray[np.uint64] = hv * self._a
+        if shingles.size > self._buffer.shape[0]:
+            self._buffer = np.empty((shingles.size, self.num_perm), dtype=np.uint64)
+        phv = self._buffer[: shingles.size]
+        np.multiply(shingles.astype(np.uint64)[:, np.newaxis], self._a, out=phv)
         phv += self._b
-        phv >>= np.uint64(32)
-        signature: U32Array = phv.min(axis=0).astype(np.uint32)
-        return signature
+        lowest: npt.NDArray[np.uint64] = phv.min(axis=0)
+        lowest >>= np.uint64(32)
+        return lowest.astype(np.uint32)
 
     def band_keys(self, signature: U32Array) -> list[str]:
         """One store key per band: base64 of the band number and a 64-bit hash of its rows.

@@ -1,8 +1,8 @@
 """The retention window: which articles were indexed on which publication day, and eviction.
 
-Layout in one store, so no store is ever iterated:
+Layout in one store, so no store is ever iterated and every write is small:
 - `meta` -> {"newest": day | None, "days": {"<day>": count}, "indexed": n, "evicted": n}
-- `<day>:<chunk>` -> [article ids], chunks of `chunk_size` so a write never rewrites a big list.
+- `<day>:<n>` -> the n-th article id indexed under that day (one short entry per article).
 Days are whole UTC days since 1970-01-01.
 """
 
@@ -14,7 +14,6 @@ from typing import Any
 from wirewatch.state import Store
 
 META_KEY = "meta"
-DEFAULT_CHUNK_SIZE = 256
 
 
 def day_number(moment: dt.datetime) -> int:
@@ -23,37 +22,45 @@ def day_number(moment: dt.datetime) -> int:
 
 
 class RetentionWindow:
-    """Tracks indexed article ids per day and hands back the ids that fall out of the window."""
+    """Tracks indexed article ids per day and hands back the ids that fall out of the window.
 
-    def __init__(self, store: Store, retention_days: int, chunk_size: int = DEFAULT_CHUNK_SIZE):
+    `load()` reads `meta` once per linked article; later calls in the same article reuse it.
+    """
+
+    def __init__(self, store: Store, retention_days: int):
         if retention_days < 1:
             raise ValueError(
                 f"retention_days must be >= 1, got {retention_days}; the default is 30"
             )
         self.store = store
         self.retention_days = retention_days
-        self.chunk_size = chunk_size
+        self._meta: dict[str, Any] | None = None
 
-    def _meta(self) -> dict[str, Any]:
+    def load(self) -> dict[str, Any]:
+        """Read `meta` from the store (a fresh copy) and keep it for this article's calls."""
         meta = self.store.get(META_KEY)
         if meta is None:
-            return {"newest": None, "days": {}, "indexed": 0, "evicted": 0}
-        return dict(meta)
+            self._meta = {"newest": None, "days": {}, "indexed": 0, "evicted": 0}
+        else:
+            self._meta = {**meta, "days": dict(meta["days"])}
+        return self._meta
+
+    def _current(self) -> dict[str, Any]:
+        return self._meta if self._meta is not None else self.load()
 
     @property
     def indexed(self) -> int:
         """Articles currently held in the window."""
-        return int(self._meta()["indexed"])
+        return int(self.load()["indexed"])
 
     @property
     def evicted(self) -> int:
         """Articles evicted since the store was created."""
-        return int(self._meta()["evicted"])
+        return int(self.load()["evicted"])
 
     def oldest_kept_day(self) -> int | None:
         """First day inside the window, or None before any article."""
-        meta = self.store.get(META_KEY)
-        newest = None if meta is None else meta["newest"]
+        newest = self._current()["newest"]
         return None if newest is None else int(newest) - self.retention_days + 1
 
     def admits(self, day: int) -> bool:
@@ -63,21 +70,20 @@ class RetentionWindow:
 
     def advance(self, day: int) -> list[str]:
         """Move the window forward to `day`; return the article ids of the days it drops."""
-        meta = self._meta()
+        meta = self.load()
         if meta["newest"] is not None and day <= int(meta["newest"]):
             return []
         meta["newest"] = day
         cutoff = day - self.retention_days + 1
-        days: dict[str, int] = dict(meta["days"])
+        days: dict[str, int] = meta["days"]
         expired: list[str] = []
         for old_day in sorted((d for d in days if int(d) < cutoff), key=int):
-            count = days.pop(old_day)
-            for chunk in range((count + self.chunk_size - 1) // self.chunk_size):
-                chunk_key = f"{old_day}:{chunk}"
-                expired.extend(self.store.get(chunk_key) or [])
-                if chunk_key in self.store:
-                    del self.store[chunk_key]
-        meta["days"] = days
+            for n in range(days.pop(old_day)):
+                key = f"{old_day}:{n}"
+                article_id = self.store.get(key)
+                if article_id is not None:
+                    expired.append(article_id)
+                    del self.store[key]
         meta["indexed"] = int(meta["indexed"]) - len(expired)
         meta["evicted"] = int(meta["evicted"]) + len(expired)
         self.store[META_KEY] = meta
@@ -85,12 +91,10 @@ class RetentionWindow:
 
     def add(self, day: int, article_id: str) -> None:
         """Record that `article_id` was indexed under publication day `day`."""
-        meta = self._meta()
-        days: dict[str, int] = dict(meta["days"])
+        meta = self._current()
+        days: dict[str, int] = meta["days"]
         count = days.get(str(day), 0)
-        chunk_key = f"{day}:{count // self.chunk_size}"
-        self.store[chunk_key] = [*(self.store.get(chunk_key) or []), article_id]
+        self.store[f"{day}:{count}"] = article_id
         days[str(day)] = count + 1
-        meta["days"] = days
         meta["indexed"] = int(meta["indexed"]) + 1
         self.store[META_KEY] = meta

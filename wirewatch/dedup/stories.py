@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from schemas.story import MemberRole, StoryMember, StoryUpdate, StoryUpdateKind
 from wirewatch.ids import stable_id
 
 StoryRecord = dict[str, Any]
+_MEMBERS = TypeAdapter(list[StoryMember])
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -66,7 +69,7 @@ def to_update(
     article_id: str,
     previous_original: str | None = None,
 ) -> StoryUpdate:
-    """The StoryUpdate carrying the record's full current state."""
+    """The StoryUpdate carrying the record's full current state (members validated in one call)."""
     version = int(record["version"])
     return StoryUpdate(
         update_id=stable_id("storyupdate", story_id, str(version), article_id, kind.value),
@@ -77,6 +80,6 @@ def to_update(
         original_id=str(record["original"]),
         previous_original_id=previous_original,
         attributed_agency=record["agency"],
-        members=[StoryMember.model_validate(m) for m in record["members"]],
+        members=_MEMBERS.validate_python(record["members"]),
         member_count=int(record["count"]),
     )

@@ -163,6 +163,21 @@ def test_retention_evicts_old_articles_and_their_keys() -> None:
     assert late.decision is LinkDecision.NEW_STORY
 
 
+def test_eviction_leaves_only_the_window_in_every_store() -> None:
+    """After eviction no bucket, key, day entry or record of the old articles remains."""
+    stores = in_memory_stores(Linker.STORE_NAMES)
+    linker = Linker(DedupSettings(retention_days=2), stores)
+    body = sentences(25, 5)
+    linker.link(article("o1", body, published=T0))
+    linker.link(article("o2", [*body, "Related Topics: Sputnik"], published=T0))
+    linker.link(article("n1", sentences(26, 5), published=T0 + dt.timedelta(days=3)))
+    assert linker.evictions_total == 2
+    assert set(stores["dedup_articles"]) == {"n1"}
+    assert set(stores["dedup_buckets"].values()) == {"n1"}
+    assert set(stores["dedup_keys"].values()) == {"n1"}
+    assert sorted(stores["dedup_days"]) == [f"{stores['dedup_days']['meta']['newest']}:0", "meta"]
+
+
 def test_store_values_are_json_ready() -> None:
     """Everything the linker writes serialises as JSON (Faust table values)."""
     stores = in_memory_stores(Linker.STORE_NAMES)

@@ -11,8 +11,10 @@ from wirewatch.dedup.minhash import (
     Shingler,
     decode_set,
     encode_set,
+    fast_words,
     known_fraction,
     overlap,
+    words,
 )
 
 
@@ -71,3 +73,32 @@ def test_too_many_bands_error_says_how_to_fix() -> None:
     """bands * rows above num_perm is refused with the remedy in the message."""
     with pytest.raises(ValueError, match="raise num_perm"):
         MinHasher(64, 32, 3)
+
+
+def test_fast_words_match_the_regex_tokens() -> None:
+    """The ASCII translate+split path gives exactly `words`, long and non-ASCII words included."""
+    texts = [
+        "Hello, World! snake_case x-ray 3.14 -- U.S.",
+        "a" * 60 + " short",
+        "Ünïcode İstanbul naïve café",
+        "",
+        " ... ",
+    ]
+    for text in texts:
+        got = [t.decode() if isinstance(t, bytes) else t for t in fast_words(text)]
+        assert got == words(text)
+
+
+def test_memoised_word_hashes_equal_the_vectorised_ones() -> None:
+    """Cached, one-by-one and batch word hashes agree, for str and ASCII bytes tokens."""
+    shingler = Shingler(5)
+    tokens = words(" ".join(sentences(6, 4)) + " İstanbul café")
+    expected = shingler.word_hashes(tokens)
+    assert np.array_equal(shingler.cached_word_hashes(tokens), expected)
+    assert np.array_equal(shingler.cached_word_hashes(tokens), expected)
+    assert [shingler._word_hash(t) for t in tokens] == expected.tolist()
+    ascii_tokens = [t.encode() for t in tokens if t.isascii()]
+    assert np.array_equal(
+        Shingler(5).cached_word_hashes(ascii_tokens),
+        shingler.word_hashes([t.decode() for t in ascii_tokens]),
+    )

@@ -13,7 +13,14 @@ from schemas.parsed import ParsedArticle
 from wirewatch.incidents.actors import find_actors
 from wirewatch.incidents.dates import DateMention, date_bounds, find_dates
 from wirewatch.incidents.gazetteer import Place, capital, country_code, fold, is_capital
-from wirewatch.incidents.patterns import ARREST, DENIAL, INJURY, NOT_NEWS_BEFORE, TRIGGERS, Trigger
+from wirewatch.incidents.patterns import (
+    ARREST,
+    DENIAL,
+    INJURY,
+    NOT_NEWS_BEFORE,
+    Trigger,
+    find_triggers,
+)
 from wirewatch.incidents.settings import IncidentSettings
 from wirewatch.incidents.targets import TargetMention, find_targets, target_model
 from wirewatch.incidents.text import PlaceMention, find_countries, find_places, split_sentences
@@ -180,11 +187,6 @@ def _summoner_place(sentence: str, represented: str | None) -> Place | None:
         if code != represented:
             return capital(code)
     return None
-
-
-def _hits(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
-    lowered = sentence.lower()
-    return [(t, m) for t in TRIGGERS if (m := t.search(sentence, lowered)) is not None]
 
 
 def _sentence_mentions(
@@ -382,7 +384,7 @@ def extract_incidents(
     split = [
         (i, sentence) for i, paragraph in enumerate(body) for sentence in split_sentences(paragraph)
     ]
-    hits = [_hits(sentence) for _, sentence in split]
+    hits = [find_triggers(sentence) for _, sentence in split]
     if not any(
         t.strong and body[i] in wanted for (i, _), h in zip(split, hits, strict=True) for t, _ in h
     ):

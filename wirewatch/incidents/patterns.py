@@ -14,24 +14,18 @@ class Trigger:
 
     type: IncidentType
     pattern: re.Pattern[str]
-    cues: re.Pattern[str]
+    cues: tuple[str, ...]
     strong: bool = True
     needs_diplomatic_target: bool = False
-
-    def search(self, text: str, lowered: str) -> re.Match[str] | None:
-        """Match only when a cheap literal cue is present (most sentences have none)."""
-        if self.cues.search(lowered) is None:
-            return None
-        return self.pattern.search(text)
 
 
 def _p(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.I)
 
 
-def _cues(*words: str) -> re.Pattern[str]:
+def _cues(*words: str) -> tuple[str, ...]:
     """Lower-case word starts, one of which every match of the trigger contains."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + ")")
+    return words
 
 
 _ARSON_CUES = _cues(
@@ -213,6 +207,35 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger("attack", _p(r"\battacks? on\b|\battacked\b"), _cues("attack"), strong=False),
 )
+
+
+def _cue_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """One regex over all cue words, and for each word the triggers it (or a prefix) cues."""
+    words = sorted({w for t in TRIGGERS for w in t.cues}, key=len, reverse=True)
+    index = {
+        word: tuple(
+            i for i, t in enumerate(TRIGGERS) if any(word.startswith(cue) for cue in t.cues)
+        )
+        for word in words
+    }
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + ")"), index
+
+
+_CUE_RE, _CUE_INDEX = _cue_index()
+
+
+def find_triggers(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
+    """Triggers matching the sentence; a single cue scan picks the few patterns worth running."""
+    wanted: set[int] = set()
+    for cue in _CUE_RE.finditer(sentence.lower()):
+        wanted.update(_CUE_INDEX[cue.group(1)])
+    found = []
+    for i in sorted(wanted):
+        match = TRIGGERS[i].pattern.search(sentence)
+        if match is not None:
+            found.append((TRIGGERS[i], match))
+    return found
+
 
 # Cues that a trigger is negated, hypothetical or generic in its clause.
 NOT_NEWS_BEFORE = re.compile(

@@ -87,6 +87,7 @@ def matches(match: Match, event: IncidentEvent, severity: Severity) -> bool:
     checks = (
         not match.types or event.type in match.types,
         not match.countries or location.country in match.countries,
+        location.country not in match.exclude_countries,
         not match.regions or any(location.country in REGIONS[r] for r in match.regions),
         not match.cities
         or (location.city is not None and fold(location.city) in {fold(c) for c in match.cities}),

@@ -80,6 +80,9 @@ class Match(_Config):
 
     types: list[IncidentType] = Field(default_factory=list)
     countries: list[str] = Field(default_factory=list, description="ISO 3166 alpha-2 codes.")
+    exclude_countries: list[str] = Field(
+        default_factory=list, description="Countries this rule leaves to other rules."
+    )
     regions: list[Region] = Field(default_factory=list)
     cities: list[str] = Field(default_factory=list)
     target_kinds: list[TargetKind] = Field(default_factory=list)
@@ -92,7 +95,7 @@ class Match(_Config):
 
     @model_validator(mode="after")
     def _country_codes(self) -> Match:
-        for code in (*self.countries, *self.represented_countries):
+        for code in (*self.countries, *self.exclude_countries, *self.represented_countries):
             if not re.fullmatch(r"[A-Z]{2}", code):
                 raise ValueError(f"{code!r} is not an ISO 3166 alpha-2 code; write e.g. CA or RU")
         return self

@@ -5,9 +5,10 @@ Levels, lowest first: info < low < medium < high < critical.
 - base: bombing = critical; attack, arson_attempt, vehicle_ramming = high; vandalism, threat,
   cyberattack = medium; protest, blockade = low; diplomatic_protest, expulsion, other = info.
 - +1 when the reports say people were injured (`harm.injuries`, if `injuries_raise`).
-- +1 for each `repeat_thresholds` value reached by the number of *other* incidents at the same
-  target (kind, represented country or name, country, city) first reported within
-  `repeat_window` of this one.
+- +1 for each `repeat_thresholds` value reached by the number of *other hostile* incidents
+  (base medium or above: vandalism, threat, cyberattack, attack, arson, ramming, bombing) at the
+  same target (kind, represented country or name, country, city) first reported within
+  `repeat_window` of this one. Protests, blockades and diplomatic steps do not raise it.
 - capped at critical.
 """
 
@@ -36,6 +37,10 @@ BASE_SEVERITY: dict[str, Severity] = {
     "expulsion": "info",
     "other": "info",
 }
+
+
+HOSTILE_RANK = 2
+"""Incidents whose base severity is at least medium count as repeats at their target."""
 
 
 def rank(severity: Severity) -> int:
@@ -83,13 +88,13 @@ class TargetHistory:
         when = event.first_reported_at
         kept: list[list[str]] = []
         for incident_id, seen in self._store.get(key) or []:
-            if incident_id != event.incident_id and abs(dt.datetime.fromisoformat(seen) - when) <= (
-                window
-            ):
+            near = abs(dt.datetime.fromisoformat(seen) - when) <= window
+            if incident_id != event.incident_id and near:
                 kept.append([incident_id, seen])
         others = len(kept)
-        kept.append([event.incident_id, when.isoformat()])
-        self._store[key] = kept[-100:]
+        if rank(BASE_SEVERITY[event.type]) >= HOSTILE_RANK:
+            kept.append([event.incident_id, when.isoformat()])
+            self._store[key] = kept[-100:]
         return others
 
     def severity(self, event: IncidentEvent) -> Severity:

@@ -46,3 +46,10 @@ def test_target_history_counts_other_incidents_within_the_window_only():
     assert history.observe(incident("i3", at=T0 + dt.timedelta(days=90))) == 0
     elsewhere = incident("i4", city="Toronto")
     assert history.observe(elsewhere) == 0
+
+
+def test_protests_at_a_target_do_not_count_as_repeat_attacks():
+    """A blockade at the embassy does not raise the severity of an arson attempt there."""
+    history = TargetHistory({}, POLICY)
+    assert history.observe(incident("blk", type="blockade")) == 0
+    assert history.severity(incident("arson", revision=2)) == "high"

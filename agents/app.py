@@ -12,6 +12,7 @@ from agents.metrics import WirewatchMetrics
 from agents.settings import WorkerSettings
 from agents.tables import declare_tables
 from agents.topics import Topics, declare_topics
+from wirewatch.alerts import load_rules
 from wirewatch.pipeline import Pipeline
 
 
@@ -55,7 +56,9 @@ def create_app(
     topics = declare_topics(app, settings)
     app.wirewatch_topics = topics
     stores = declare_tables(app, settings, Pipeline.STORE_NAMES)
-    pipeline = Pipeline(settings.pipeline_settings(), stores)
+    pipeline = Pipeline(
+        settings.pipeline_settings(), stores, alert_rules=load_rules(settings.alert_rules)
+    )
     metrics = WirewatchMetrics.create(registry)
     setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="faust")
     parse_articles.register(app, topics, pipeline, metrics)

@@ -1,8 +1,13 @@
-"""Agent `link-stories`: articles.parsed -> stories and incidents (the sequencer).
+"""Agent `link-stories`: articles.parsed -> stories, incidents and alerts (the sequencer).
 
 articles.parsed has one partition, so this agent sees every parsed article in one total order
-and its Faust tables (dedup index, incidents) live in one partition: the same input order gives
-the same story and incident ids however many workers run.
+and its Faust tables (dedup index, incidents, alert groups) live in one partition: the same
+input order gives the same story, incident and alert ids however many workers run.
+
+Alert groups wait (group_wait, group_interval) before they fire. Table writes must happen inside
+a stream event, so a timer on every worker sends a tick to the one-partition `wirewatch.ticks`
+topic; it is co-partitioned with articles.parsed, and the `flush-alerts` agent that owns it
+flushes the due groups.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ if TYPE_CHECKING:
     from wirewatch.pipeline import DownstreamOutput, Pipeline
 
 log = get_logger(__name__)
+TICK_SECONDS = 2.0
 
 
 class LinkMetrics:
@@ -70,6 +76,8 @@ def register(app: faust.App, topics: Topics, pipeline: Pipeline, metrics: Wirewa
                 await topics.stories.send(key=key(update.story_id), value=encode(update))
             for event in output.incidents:
                 await topics.incidents.send(key=key(event.incident_id), value=encode(event))
+            for alert in output.alerts:
+                await topics.alerts.send(key=key(alert.group_key), value=encode(alert))
             for letter in output.dead_letters:
                 await topics.deadletter.send(key=key(letter.article_id), value=encode(letter))
             recorder.record(pipeline, parsed, output)
@@ -80,5 +88,16 @@ def register(app: faust.App, topics: Topics, pipeline: Pipeline, metrics: Wirewa
                 decision=output.link.decision.value if output.link else None,
                 incident_ids=[e.incident_id for e in output.incidents],
             )
+
+    @app.agent(topics.ticks, name="flush-alerts")
+    async def flush_alerts(stream: faust.StreamT[bytes]) -> None:
+        async for _tick in stream:
+            for alert in pipeline.flush_alerts():
+                await topics.alerts.send(key=key(alert.group_key), value=encode(alert))
+                log.info("alert.flushed", alert_id=alert.alert_id, group_key=alert.group_key)
+
+    @app.timer(interval=TICK_SECONDS)
+    async def send_tick() -> None:
+        await topics.ticks.send(value=b"tick")
 
     return link_stories

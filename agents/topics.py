@@ -49,7 +49,12 @@ STORIES = TopicSpec("stories", "story id", "StoryUpdate", True, MONTH, "link sta
 INCIDENTS = TopicSpec("incidents", "incident id", "IncidentEvent", True, MONTH, "incident stage")
 ALERTS = TopicSpec("alerts", "alert key", "Alert", True, MONTH, "alert stage")
 
-ALL_TOPICS: tuple[TopicSpec, ...] = (RAW, PARSED, DEADLETTER, STORIES, INCIDENTS, ALERTS)
+TICKS = TopicSpec(
+    "wirewatch.ticks", "none", "tick (empty)", False, dt.timedelta(hours=1), "every worker's timer"
+)
+"""Internal: wakes the sequencer to flush alert groups whose wait elapsed (see link_stories)."""
+
+ALL_TOPICS: tuple[TopicSpec, ...] = (RAW, PARSED, DEADLETTER, STORIES, INCIDENTS, ALERTS, TICKS)
 
 
 @dataclass(frozen=True)
@@ -62,10 +67,19 @@ class Topics:
     stories: faust.TopicT
     incidents: faust.TopicT
     alerts: faust.TopicT
+    ticks: faust.TopicT
 
     def all(self) -> tuple[faust.TopicT, ...]:
         """Every topic, in declaration order."""
-        return (self.raw, self.parsed, self.deadletter, self.stories, self.incidents, self.alerts)
+        return (
+            self.raw,
+            self.parsed,
+            self.deadletter,
+            self.stories,
+            self.incidents,
+            self.alerts,
+            self.ticks,
+        )
 
 
 def declare_topics(app: faust.App, settings: WorkerSettings) -> Topics:

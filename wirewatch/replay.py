@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -14,12 +15,13 @@ from pydantic import BaseModel
 
 from schemas.deadletter import DeadLetter
 from schemas.incident import IncidentEvent
+from wirewatch.alerts import DEFAULT_RULES_PATH, FAR_FUTURE, AlertRules, load_rules
 from wirewatch.dedup import LinkResult, final_story_rows
 from wirewatch.pipeline import Payload, Pipeline
 from wirewatch.settings import PipelineSettings
 from wirewatch.state import in_memory_stores
 
-OUTPUT_FILES = ("parsed", "deadletters", "stories", "incidents")
+OUTPUT_FILES = ("parsed", "deadletters", "stories", "incidents", "alerts")
 
 
 @dataclass
@@ -61,10 +63,20 @@ class JsonlWriters:
 
 
 def run_replay(
-    payloads: Iterable[Payload], out_dir: Path, settings: PipelineSettings | None = None
+    payloads: Iterable[Payload],
+    out_dir: Path,
+    settings: PipelineSettings | None = None,
+    alert_rules: AlertRules | None = None,
 ) -> ReplaySummary:
-    """Run every payload through the pipeline and write the outputs into `out_dir`."""
-    pipeline = Pipeline(settings, in_memory_stores(Pipeline.STORE_NAMES))
+    """Run every payload through the pipeline and write the outputs into `out_dir`.
+
+    Alerts use the default rules file unless `alert_rules` is given. The alert clock is the
+    news' own time (each incident's newest report), so a replay gives the same alerts however
+    fast it runs; groups still waiting at the end are flushed.
+    """
+    rules = alert_rules if alert_rules is not None else load_rules(DEFAULT_RULES_PATH)
+    pipeline = Pipeline(settings, in_memory_stores(Pipeline.STORE_NAMES), alert_rules=rules)
+    newest: dt.datetime | None = None
     summary = ReplaySummary()
     links: list[LinkResult] = []
     incidents: dict[str, IncidentEvent] = {}
@@ -78,7 +90,12 @@ def run_replay(
                 continue
             out.write("parsed", result)
             summary.written["parsed"] += 1
-            downstream = pipeline.downstream(result)
+            reported = result.published_at or result.fetched_at
+            newest = reported if newest is None else max(newest, reported)
+            downstream = pipeline.downstream(result, now=newest)
+            for alert in downstream.alerts:
+                out.write("alerts", alert)
+                summary.written["alerts"] += 1
             if downstream.link is not None:
                 links.append(downstream.link)
             for event in downstream.incidents:
@@ -86,6 +103,9 @@ def run_replay(
             for letter in downstream.dead_letters:
                 out.write("deadletters", letter)
                 summary.written["deadletters"] += 1
+        for alert in pipeline.flush_alerts(FAR_FUTURE):
+            out.write("alerts", alert)
+            summary.written["alerts"] += 1
         for row in final_story_rows(links):
             out.write_row("stories", row)
             summary.written["stories"] += 1

@@ -43,6 +43,13 @@ def test_two_reports_and_a_copy_become_one_incident(make_worker, kafka_broker, i
     assert sorted(event["article_ids"]) == sorted(ids)
     created = [e for e in records[f"{prefix}incidents"] if e["incident_id"] == event["incident_id"]]
     assert [e["event_kind"] for e in created].count("created") == 1
+    alerts_topic = f"{prefix}alerts"
+    alerts = run(
+        consume_until(kafka_broker.bootstrap, [alerts_topic], lambda r: bool(r[alerts_topic]), 30)
+    )[alerts_topic]
+    canada = [a for a in alerts if a["rule"] == "russian-missions-canada"]
+    assert len(canada) == 1, "more mentions of one incident must not re-alert"
+    assert canada[0]["incidents"][0]["incident_id"] == event["incident_id"]
 
 
 def test_restarted_worker_links_a_copy_to_an_original_seen_before(

@@ -8,6 +8,7 @@ import time
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from tests.integration.link_helpers import example_payloads, feed_in_order
 from tests.kafka_harness import Worker, consume_until, produce, run
 from tests.metric_names import wirewatch_series
 
@@ -139,3 +140,36 @@ def test_metrics_exist_and_move_when_articles_flow(make_worker, kafka_broker, is
     # Every series the worker serves under wirewatch_ is one that WirewatchMetrics declares.
     ours = {name for name in names(after) if name.startswith("wirewatch_")}
     assert ours <= wirewatch_series()
+
+
+def test_sequencer_metrics_move_when_a_copy_and_an_incident_arrive(
+    make_worker, kafka_broker, isolated_names
+):
+    """Copies by agency/outlet, incidents by type/country, e2e latency and dedup size move."""
+    _, prefix = isolated_names
+    worker = make_worker()
+    examples = example_payloads()
+    # A Sputnik original, a UrduPoint republication of it with two words changed (so it is
+    # linked by MinHash as a copy, not by its content hash as a recapture), and a CBC report.
+    copy = json.loads(examples["dev-044"])
+    copy["id"] = "scrape-urdupoint-copy"
+    copy["url"] = copy["url"].replace(".html", "-scrape.html")
+    copy["body"] = copy["body"].replace("a few meters from", "several meters from")
+    payloads = [examples["dev-045"], json.dumps(copy).encode(), examples["dev-043"]]
+    ids = [json.loads(p)["id"] for p in payloads]
+    feed_in_order(kafka_broker.bootstrap, prefix, payloads)
+    after = wait_for(
+        worker,
+        lambda s: total(s, "wirewatch_stage_latency_seconds_count", stage="link") >= len(ids),
+    )
+    copies = {k: v for k, v in after.items() if k.startswith("wirewatch_copies_total{")}
+    assert any('agency="Sputnik"' in k and "urdupoint" in k.lower() for k in copies), copies
+    assert total(after, "wirewatch_copies_total") >= 1
+    created = total(
+        after, "wirewatch_incidents_total", kind="created", type="arson_attempt", country="CA"
+    )
+    assert created == 1, {k: v for k, v in after.items() if "incidents" in k}
+    assert total(after, "wirewatch_end_to_end_latency_seconds_count") >= 1
+    assert total(after, "wirewatch_end_to_end_latency_seconds_sum") > 0
+    assert total(after, "wirewatch_dedup_index_articles") >= 2
+    assert total(after, "wirewatch_articles_total", stage="link") == len(ids)

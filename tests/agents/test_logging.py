@@ -81,3 +81,18 @@ def test_console_mode_is_not_json(capsys):
     assert "hello" in out
     with pytest.raises(json.JSONDecodeError):
         json.loads(out.splitlines()[0])
+
+
+def test_level_and_format_come_from_the_environment(capsys, monkeypatch):
+    """WIREWATCH_LOG_LEVEL and WIREWATCH_LOG_FORMAT, read by WorkerSettings, drive the output."""
+    from agents.settings import WorkerSettings
+
+    monkeypatch.setenv("WIREWATCH_LOG_LEVEL", "WARNING")
+    monkeypatch.setenv("WIREWATCH_LOG_FORMAT", "json")
+    settings = WorkerSettings()
+    configure_logging(settings.log_level, settings.log_format)
+    log = get_logger("test")
+    log.info("parse.parsed", article_id="a-3")
+    log.warning("parse.slow", article_id="a-3")
+    [line] = _json_lines(capsys.readouterr().out)
+    assert (line["event"], line["article_id"], line["level"]) == ("parse.slow", "a-3", "warning")

@@ -120,6 +120,12 @@ def metro(place: Place) -> Place:
     return place
 
 
+@lru_cache(maxsize=1)
+def city_first_words() -> frozenset[str]:
+    """The folded first word of every city name: a cheap test before phrase lookups."""
+    return frozenset(name.split()[0] for name in _cities() if name.split())
+
+
 @lru_cache(maxsize=65_536)
 def _entries(name: str) -> tuple[Place, ...]:
     return tuple(metro(place) for _, place in _cities().get(fold(name), ()))

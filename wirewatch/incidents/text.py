@@ -9,10 +9,12 @@ from functools import lru_cache
 
 from wirewatch.incidents.gazetteer import (
     Place,
+    city_first_words,
     country_code,
     country_code_russian,
     find_city,
     find_city_russian,
+    fold,
 )
 
 _ABBREVIATIONS = frozenset(
@@ -105,8 +107,11 @@ def _sub_phrases(words: list[str]) -> Iterator[tuple[int, int]]:
 def find_places(sentence: str, context_countries: frozenset[str]) -> list[PlaceMention]:
     """Return known cities named in the sentence; small towns only in a context country."""
     found: list[PlaceMention] = []
+    starts = city_first_words()
     for match in _CAPITALISED.finditer(sentence):
         words = match.group().split()
+        if not any(fold(word.rstrip(".,'’")) in starts for word in words):
+            continue
         offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group())]
         for first, last in _sub_phrases(words):
             phrase = " ".join(words[first:last]).rstrip(".,'’").removesuffix("'s")

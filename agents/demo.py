@@ -23,13 +23,14 @@ from rich.panel import Panel
 from agents.demo_render import render_record
 from agents.ingest import ingest
 from agents.settings import WorkerSettings
-from agents.topics import ALL_TOPICS, RAW
+from agents.topics import ALL_TOPICS, RAW, TICKS
 from wirewatch.sources import count_payloads
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 KAFKACTL = REPO_ROOT / "deploy" / "kafka" / "kafkactl.py"
 DEFAULT_ARTICLES = REPO_ROOT / "examples" / "articles.jsonl"
-QUIET_SECONDS = 4.0
+QUIET_SECONDS = 6.0
+DEMO_SECRET = "demo-only-shared-secret"  # a fixed secret for the local demo only
 
 
 def free_port() -> int:
@@ -49,6 +50,9 @@ class DemoStack:
         self.port = free_port()
         self.web_port = free_port()
         self.worker: subprocess.Popen[bytes] | None = None
+        self.receiver: subprocess.Popen[bytes] | None = None
+        self.receiver_port = free_port()
+        self.received_log = workdir / "webhook-received.jsonl"
         self.settings = WorkerSettings(
             broker=f"kafka://127.0.0.1:{self.port}",
             app_id="wirewatch-demo",
@@ -88,7 +92,31 @@ class DemoStack:
             # The samples span 2021-2023 and arrive in one burst over several partitions;
             # a ten-year window keeps every sample linkable whatever order they land in.
             "WIREWATCH_DEDUP__RETENTION_DAYS": "3650",
+            # The default rules' security-desk subscriber posts to the sample receiver.
+            "WIREWATCH_SECURITY_DESK_URL": f"http://127.0.0.1:{self.receiver_port}/alerts",
+            "WIREWATCH_SECURITY_DESK_SECRET": DEMO_SECRET,
         }
+        self.received_log.unlink(missing_ok=True)
+        self.receiver = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "agents.cli",
+                "alerts",
+                "receive",
+                "--port",
+                str(self.receiver_port),
+                "--secret-env",
+                "WIREWATCH_SECURITY_DESK_SECRET",
+                "--log",
+                str(self.received_log),
+            ],
+            env=env,
+            stdout=(self.workdir / "receiver.log").open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            cwd=REPO_ROOT,
+        )
         log = (self.workdir / "worker.log").open("wb")
         self.worker = subprocess.Popen(
             [sys.executable, "-m", "agents.cli", "worker", "-l", "warn"],
@@ -126,12 +154,15 @@ class DemoStack:
             except subprocess.TimeoutExpired:
                 os.killpg(self.worker.pid, signal.SIGKILL)
                 self.worker.wait()
+        if self.receiver is not None and self.receiver.poll() is None:
+            os.killpg(self.receiver.pid, signal.SIGTERM)
+            self.receiver.wait(timeout=10)
         subprocess.run(
             [sys.executable, str(KAFKACTL), "stop", "--data-dir", str(self.kafka_dir)],
             check=False,
             capture_output=True,
         )
-        self.console.print("[green]stopped[/] worker and Kafka")
+        self.console.print("[green]stopped[/] worker, receiver and Kafka")
 
 
 async def watch_outputs(
@@ -142,7 +173,7 @@ async def watch_outputs(
     scrape: Callable[[], str],
 ) -> dict[str, int]:
     """Print every output record as it arrives; return counts per topic."""
-    names = [spec.full_name(settings) for spec in ALL_TOPICS if spec is not RAW]
+    names = [spec.full_name(settings) for spec in ALL_TOPICS if spec not in (RAW, TICKS)]
     consumer = AIOKafkaConsumer(
         *names,
         bootstrap_servers=settings.bootstrap_servers,
@@ -178,6 +209,17 @@ async def watch_outputs(
     return counts
 
 
+def show_webhook_receipts(log: Path, console: Console) -> None:
+    """Print what the sample receiver accepted, with its signature check."""
+    lines = log.read_text().splitlines() if log.exists() else []
+    console.print(
+        Panel(
+            "\n".join(line[:160] for line in lines) or "no webhook deliveries yet",
+            title=f"sample webhook receiver: {len(lines)} signed deliveries",
+        )
+    )
+
+
 def run_demo(keep_running: bool = False, articles: Path | None = None) -> int:
     """Run the whole demo and shut everything down (or wait for Ctrl-C with keep_running)."""
     console = Console()
@@ -193,6 +235,7 @@ def run_demo(keep_running: bool = False, articles: Path | None = None) -> int:
             watch_outputs(stack.settings, console, total, keep_running, stack.metrics)
         )
         console.print({k: v for k, v in counts.items() if v})
+        show_webhook_receipts(stack.received_log, console)
     except KeyboardInterrupt:
         console.print("interrupted")
     finally:

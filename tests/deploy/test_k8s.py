@@ -162,7 +162,7 @@ def test_env_names_are_real_worker_settings():
 
 
 def test_alert_rules_configmap_is_mounted_at_the_rules_path():
-    """The rules ConfigMap is mounted (no subPath, so edits propagate) where WIREWATCH_ALERT_RULES points."""
+    """The rules ConfigMap is mounted (no subPath: edits propagate) at WIREWATCH_ALERT_RULES."""
     rules_path = Path(ENV["WIREWATCH_ALERT_RULES"])
     [volume] = [v for v in POD["volumes"] if "configMap" in v]
     configmap = _one("ConfigMap", volume["configMap"]["name"])

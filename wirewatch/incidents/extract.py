@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from schemas.incident import EventDate, Harm, IncidentType, Location, Target
 from schemas.parsed import ParsedArticle
 from wirewatch.incidents.actors import find_actors
+from wirewatch.incidents.context import (
+    ArticleContext,
+    ResolvedTarget,
+    article_context,
+    reference_date,
+    reported_harm,
+)
 from wirewatch.incidents.dates import DateMention, date_bounds, find_dates
-from wirewatch.incidents.gazetteer import Place, capital, country_code, fold, is_capital
+from wirewatch.incidents.gazetteer import Place, capital, country_code, is_capital
 from wirewatch.incidents.patterns import (
-    ARREST,
-    DENIAL,
-    INJURY,
     NOT_NEWS_BEFORE,
     Trigger,
     find_triggers,
@@ -48,19 +51,10 @@ class IncidentCandidate:
 
 
 @dataclass(slots=True)
-class _Resolved:
-    """A target with its country and place filled in from the sentence or the article."""
-
-    mention: TargetMention
-    country: str | None
-    place: Place | None
-
-
-@dataclass(slots=True)
 class _Mention:
     trigger: Trigger
     type: IncidentType
-    target: _Resolved | None
+    target: ResolvedTarget | None
     place: Place | None
     date: DateMention | None
     sentence: str
@@ -71,62 +65,9 @@ class _Mention:
 @dataclass(slots=True)
 class _Group:
     type: IncidentType
-    target: _Resolved | None
+    target: ResolvedTarget | None
     place: Place | None
     mentions: list[_Mention] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Context:
-    """What the article established so far: last named target per kind, common places."""
-
-    countries: frozenset[str]
-    host: str | None
-    texts: list[tuple[str, int]]
-    by_kind: dict[str, _Resolved] = field(default_factory=dict)
-    _top: list[Place | None] = field(default_factory=list)
-
-    def top_city(self) -> Place | None:
-        """The city the article names most (the outlet's own name counts twice); lazy."""
-        if not self._top:
-            cities: Counter[str] = Counter()
-            places: dict[str, Place] = {}
-            for text, weight in self.texts:
-                for mention in find_places(text, self.countries):
-                    if weight > 1 and mention.place.country not in self.countries:
-                        continue
-                    key = fold(mention.place.city or "")
-                    cities[key] += weight
-                    places.setdefault(key, mention.place)
-            self._top.append(places[cities.most_common(1)[0][0]] if cities else None)
-        return self._top[0]
-
-
-def reference_date(parsed: ParsedArticle) -> dt.date:
-    """The day relative dates count from: published_at, else the dateline date, else fetched_at."""
-    if parsed.published_at is not None:
-        return parsed.published_at.date()
-    if parsed.dateline is not None and parsed.dateline.date is not None:
-        return parsed.dateline.date
-    return parsed.fetched_at.date()
-
-
-def _tld_country(domain: str) -> str | None:
-    tld = domain.rsplit(".", 1)[-1].lower()
-    return {"uk": "GB"}.get(tld) or (tld.upper() if len(tld) == 2 else None)
-
-
-def _article_context(
-    parsed: ParsedArticle, sentences: Sequence[str], relevant: Sequence[str]
-) -> _Context:
-    """Countries named near incidents (plus the outlet's), and the texts for the top city."""
-    countries = {code for text in relevant for *_, code in find_countries(text)}
-    host = _tld_country(parsed.outlet.domain)
-    if host:
-        countries.add(host)
-    # a local paper is usually named after its city ("Turku Daily"): that counts twice
-    texts = [(parsed.outlet.name, 2), (parsed.headline, 1), *((t, 1) for t in sentences)]
-    return _Context(countries=frozenset(countries), host=host, texts=texts)
 
 
 def _place_after(target: TargetMention, sentence: str, places: list[PlaceMention]) -> Place | None:
@@ -149,8 +90,8 @@ def _country_after(target: TargetMention, sentence: str) -> str | None:
 
 
 def _resolve(
-    target: TargetMention, sentence: str, places: list[PlaceMention], ctx: _Context
-) -> _Resolved:
+    target: TargetMention, sentence: str, places: list[PlaceMention], ctx: ArticleContext
+) -> ResolvedTarget:
     place = _place_after(target, sentence, places)
     if place is not None and target.kind == "embassy" and place.population < _TOWN:
         place = capital(place.country) or place  # embassies sit in capitals; this is a district
@@ -162,7 +103,7 @@ def _resolve(
     if previous is not None and (country is None or country == previous.country):
         country = country or previous.country
         place = place or previous.place
-    resolved = _Resolved(target, country, place)
+    resolved = ResolvedTarget(target, country, place)
     if target.country is not None or place is not None:
         ctx.by_kind[target.kind] = resolved
         ctx.by_kind[target.family()] = resolved
@@ -193,7 +134,7 @@ def _sentence_mentions(
     sentence: str,
     hits: list[tuple[Trigger, re.Match[str]]],
     ref: dt.date,
-    ctx: _Context,
+    ctx: ArticleContext,
     emit: bool,
 ) -> list[_Mention]:
     found_targets = find_targets(sentence)
@@ -234,7 +175,7 @@ def _sentence_mentions(
 
 
 def _nearby_place(
-    places: list[PlaceMention], at: int, target: _Resolved | None, ctx: _Context
+    places: list[PlaceMention], at: int, target: ResolvedTarget | None, ctx: ArticleContext
 ) -> Place | None:
     """The sentence's city nearest the trigger; an embassy prefers a capital (embassies are)."""
     if target is not None and target.mention.kind == "embassy":
@@ -249,7 +190,7 @@ def _nearby_place(
     return min(places, key=lambda p: abs(p.start - at)).place
 
 
-def _same_target(left: _Resolved | None, right: _Resolved | None) -> bool:
+def _same_target(left: ResolvedTarget | None, right: ResolvedTarget | None) -> bool:
     if left is None or right is None:
         return left is right
     if left.mention.family() != right.mention.family():
@@ -328,21 +269,6 @@ def _is_background(date: DateMention | None, ref: dt.date, settings: IncidentSet
     return (ref - date_bounds(date.value)[1]).days > settings.background_days
 
 
-def _harm(sentences: Sequence[str]) -> Harm:
-    def judge(pattern: re.Pattern[str]) -> bool | None:
-        verdict: bool | None = None
-        if not any(pattern.search(sentence) for sentence in sentences):
-            return None
-        for sentence in sentences:
-            for clause in re.split(r"[,;]|\bbut\b|\band\b", sentence):
-                if pattern.search(clause):
-                    denied = bool(DENIAL.search(clause))
-                    verdict = (verdict or False) or not denied
-        return verdict
-
-    return Harm(injuries=judge(INJURY), arrests=judge(ARREST))
-
-
 def _location(place: Place) -> Location:
     return Location(
         city=place.city,
@@ -369,7 +295,7 @@ def _candidate(group: _Group, date: DateMention | None, body: Sequence[str]) -> 
         event_date=EventDate(value=date.value, precision=date.precision) if date else None,
         actors=find_actors(evidence),
         evidence=evidence,
-        harm=_harm(body),
+        harm=reported_harm(body),
         confidence=round(min(confidence, 0.95), 3),
         date_from_report=date is not None and date.reporting,
     )
@@ -390,7 +316,7 @@ def extract_incidents(
     ):
         return []  # most news reports no incident: skip the gazetteer work
     relevant = [s for (_, s), h in zip(split, hits, strict=True) if h or find_targets(s)]
-    ctx = _article_context(parsed, [s for _, s in split], relevant)
+    ctx = article_context(parsed, [s for _, s in split], relevant)
     ref = reference_date(parsed)
     mentions: list[_Mention] = []
     previous = (-1, "")

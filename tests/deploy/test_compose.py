@@ -11,8 +11,6 @@ from tests.shared_data import REPO_ROOT
 COMPOSE = yaml.safe_load((REPO_ROOT / "docker-compose.yml").read_text())
 PROMETHEUS = yaml.safe_load((REPO_ROOT / "deploy" / "prometheus" / "prometheus.yml").read_text())
 ALERT_RULES_FILE = REPO_ROOT / "deploy" / "alerts" / "rules.yaml"
-PENDING_SETTINGS = {"WIREWATCH_ALERT_RULES"}
-"""Settings being added concurrently (the alert stage, issue 6); tolerated until they land."""
 
 
 def _worker_env():
@@ -62,7 +60,7 @@ def test_kafka_runs_in_kraft_mode():
 def test_worker_env_names_real_settings():
     """Every WIREWATCH_* variable is a WorkerSettings field or a subscriber's url/secret env."""
     fields = {f"WIREWATCH_{name.upper()}" for name in WorkerSettings.model_fields}
-    unknown = set(_worker_env()) - fields - _subscriber_env_names() - PENDING_SETTINGS
+    unknown = set(_worker_env()) - fields - _subscriber_env_names()
     assert not unknown, f"compose sets variables no setting reads: {unknown}"
 
 

@@ -18,8 +18,6 @@ from tests.shared_data import REPO_ROOT
 
 K8S = REPO_ROOT / "deploy" / "k8s"
 KUBERNETES_VERSION = "1.33.0"
-PENDING_SETTINGS = {"WIREWATCH_ALERT_RULES"}
-"""Settings being added concurrently (the alert stage, issue 6); tolerated until they land."""
 
 MANIFEST_FILES = sorted(p for p in K8S.glob("*.yaml") if p.name != "kustomization.yaml")
 DOCS = [doc for path in MANIFEST_FILES for doc in yaml.safe_load_all(path.read_text()) if doc]
@@ -155,7 +153,7 @@ def test_env_names_are_real_worker_settings():
     """Every WIREWATCH_* variable in the ConfigMap and the pods is a WorkerSettings field."""
     fields = {f"WIREWATCH_{name.upper()}" for name in WorkerSettings.model_fields}
     names = set(ENV) | {e["name"] for e in WORKER.get("env", [])}
-    unknown = names - fields - PENDING_SETTINGS
+    unknown = names - fields
     assert not unknown, f"variables no setting reads: {unknown}"
     settings = WorkerSettings(**{k.removeprefix("WIREWATCH_").lower(): v for k, v in ENV.items()})
     assert settings.standby_replicas >= 1, "the sequencer needs a standby for fast failover"

@@ -9,18 +9,14 @@ import time
 import pytest
 
 from agents.alerts_receiver import serve
-from tests.kafka_harness import REPO_ROOT, consume_until, free_port, produce, run
+from tests.kafka_harness import consume_until, free_port, produce, run
 from tests.shared_data import require_shared
 
 pytestmark = pytest.mark.integration
 
 SECRET = "burst-secret"
-SEQUENCER_WRITES_ALERTS = "topics.alerts" in (REPO_ROOT / "agents" / "link_stories.py").read_text()
 
 
-@pytest.mark.skipif(
-    not SEQUENCER_WRITES_ALERTS, reason="the sequencer agent does not write alerts yet"
-)
 def test_burst_of_50_updates_gives_one_alert_delivered_once(
     make_worker, kafka_broker, isolated_names, tmp_path
 ):

@@ -16,10 +16,15 @@ import datetime as dt
 import time
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from agents.codec import decode, encode, key
 from agents.logging import get_logger
+from schemas.deadletter import DeadLetter, DeadLetterReason
 from schemas.parsed import ParsedArticle
+from wirewatch.deadletters import dead_letter_from
 from wirewatch.dedup import LinkDecision
+from wirewatch.errors import StageRejected
 
 if TYPE_CHECKING:
     import faust
@@ -30,6 +35,18 @@ if TYPE_CHECKING:
 
 log = get_logger(__name__)
 TICK_SECONDS = 2.0
+
+
+def invalid_parsed_record(payload: bytes, exc: ValidationError) -> DeadLetter:
+    """A dead letter for an articles.parsed record that breaks the ParsedArticle contract."""
+    fields = sorted({".".join(str(p) for p in err["loc"]) for err in exc.errors()})
+    rejection = StageRejected(
+        "link",
+        DeadLetterReason.INVALID_FIELDS,
+        f"articles.parsed record is not a ParsedArticle: {', '.join(fields)[:300]}",
+        details={"fields": fields[:50]},
+    )
+    return dead_letter_from(payload, rejection)
 
 
 class LinkMetrics:
@@ -69,7 +86,13 @@ def register(app: faust.App, topics: Topics, pipeline: Pipeline, metrics: Wirewa
     async def link_stories(stream: faust.StreamT[bytes]) -> None:
         async for payload in stream:
             began = time.perf_counter()
-            parsed = decode(ParsedArticle, payload)
+            try:
+                parsed = decode(ParsedArticle, payload)
+            except ValidationError as exc:  # a foreign producer wrote to articles.parsed
+                letter = invalid_parsed_record(payload, exc)
+                metrics.dead_letters.labels(letter.stage, letter.reason.value).inc()
+                await topics.deadletter.send(key=key(letter.article_id), value=encode(letter))
+                continue
             output = pipeline.downstream(parsed)
             metrics.stage_latency.labels("link").observe(time.perf_counter() - began)
             for update in output.story_updates:

@@ -12,7 +12,7 @@ from tests.integration.link_helpers import (
     final_incidents,
     story_assignments,
 )
-from tests.kafka_harness import consume_until, run
+from tests.kafka_harness import consume_until, produce, run
 from wirewatch.replay import run_replay
 
 pytestmark = pytest.mark.integration
@@ -114,3 +114,24 @@ def test_two_workers_assign_the_same_stories_as_one_worker_and_replay(
     linked = [a for a, (story, original) in replayed.items() if original != a]
     assert len(linked) >= 5, "the comparison must cover real copy links, not only originals"
     assert replayed["dev-044"] == replayed["dev-045"]
+
+
+def test_foreign_garbage_on_the_sequencer_topic_is_dead_lettered(
+    make_worker, kafka_broker, isolated_names
+):
+    """A record on articles.parsed that is not a ParsedArticle is dead-lettered; linking goes on."""
+    _, prefix = isolated_names
+    make_worker()
+    run(produce(kafka_broker.bootstrap, f"{prefix}articles.parsed", [b'{"article_id": "junk"}']))
+    feed_in_order(kafka_broker.bootstrap, prefix, [example_payloads()["dev-045"]])
+    letters_topic, stories = f"{prefix}articles.deadletter", f"{prefix}stories"
+
+    def both(r):
+        return bool(r[letters_topic]) and bool(r[stories])
+
+    records = run(consume_until(kafka_broker.bootstrap, [letters_topic, stories], both, 60))
+    [letter] = records[letters_topic]
+    assert letter["stage"] == "link"
+    assert letter["reason"] == "invalid_fields"
+    assert letter["article_id"] == "junk"
+    assert records[stories][0]["article_id"] == "dev-045"

@@ -23,7 +23,7 @@ from agents.logging import get_logger
 from schemas.deadletter import DeadLetter, DeadLetterReason
 from schemas.parsed import ParsedArticle
 from wirewatch.deadletters import dead_letter_from
-from wirewatch.dedup import LinkDecision
+from wirewatch.dedup import LinkDecision, LinkResult
 from wirewatch.errors import StageRejected
 
 if TYPE_CHECKING:
@@ -49,6 +49,17 @@ def invalid_parsed_record(payload: bytes, exc: ValidationError) -> DeadLetter:
     return dead_letter_from(payload, rejection)
 
 
+def is_republication(link: LinkResult) -> bool:
+    """True for a copy or update, or a verbatim copy found by its content hash (not its URL)."""
+    if link.decision in (LinkDecision.COPY, LinkDecision.UPDATE):
+        return True
+    return (
+        link.decision is LinkDecision.RECAPTURE
+        and link.evidence is not None
+        and link.evidence.method != "same-url"
+    )
+
+
 class LinkMetrics:
     """Records what the sequencer did: decisions, copies, incidents, index size, evictions."""
 
@@ -63,7 +74,7 @@ class LinkMetrics:
             m.dead_letters.labels(letter.stage, letter.reason.value).inc()
         if output.link is not None:
             m.articles.labels("link", output.link.decision.value).inc()
-            if output.link.decision in (LinkDecision.COPY, LinkDecision.UPDATE):
+            if is_republication(output.link):
                 m.copies.labels(parsed.attributed_agency or "none", parsed.outlet.name).inc()
         now = dt.datetime.now(dt.UTC)
         for event in output.incidents:

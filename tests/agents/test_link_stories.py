@@ -21,3 +21,39 @@ def test_invalid_parsed_record_names_the_missing_fields():
     assert letter.reason is DeadLetterReason.INVALID_FIELDS
     assert letter.article_id == "x-9"
     assert "url" in letter.message
+
+
+def _link(decision, method):
+    from schemas.story import LinkEvidence, MemberRole
+    from wirewatch.dedup import LinkResult
+
+    evidence = None
+    if method is not None:
+        evidence = LinkEvidence(
+            matched_article_id="a",
+            jaccard=1.0,
+            containment=1.0,
+            shared_shingles=50,
+            shared_attribution=True,
+            dateline_match=True,
+            method=method,
+        )
+    return LinkResult(
+        article_id="b",
+        decision=decision,
+        role=MemberRole.COPY,
+        story_id="s",
+        original_id="a",
+        evidence=evidence,
+    )
+
+
+def test_verbatim_copy_on_another_url_counts_as_a_republication():
+    """A content-hash match on another URL counts as a republication; the same URL does not."""
+    from agents.link_stories import is_republication
+    from wirewatch.dedup import LinkDecision
+
+    assert is_republication(_link(LinkDecision.COPY, "minhash-lsh+exact"))
+    assert is_republication(_link(LinkDecision.RECAPTURE, "same-content-hash"))
+    assert not is_republication(_link(LinkDecision.RECAPTURE, "same-url"))
+    assert not is_republication(_link(LinkDecision.NEW_STORY, None))

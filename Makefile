@@ -39,6 +39,7 @@ kafka-down:
 
 schemas: $(STAMP)
 	$(PY) -m schemas.generate
+	$(PY) deploy/k8s/render_alert_rules.py
 
 bench: $(STAMP)
 	$(PY) bench/run_all.py

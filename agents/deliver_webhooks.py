@@ -106,7 +106,9 @@ class SubscriberDelivery:
             wait = self.breaker.wait_time(time.monotonic())
             if wait > 0:
                 await self._pause(wait)
+            began = time.perf_counter()
             outcome = await self.client.post(body, alert.alert_id, attempt)
+            self._metrics.webhook_latency.labels(self.name).observe(time.perf_counter() - began)
             if outcome.delivered:
                 self.breaker.record_success()
                 self._metrics.alerts.labels(self.name, "delivered").inc()

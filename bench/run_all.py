@@ -128,7 +128,7 @@ def ceiling(bootstrap: str, work: Path, count: int) -> float:
     env = dict(os.environ, BENCH_BROKER=f"kafka://{bootstrap}", BENCH_PREFIX="ceil-",
                BENCH_DATA_DIR=str(work / "fwd"), BENCH_WEB_PORT=str(free_port()))  # fmt: skip
     proc = Process([sys.executable, str(ROOT / "bench" / "forward_app.py"), "worker", "-l",
-                    "warning"], env, work / "fwd")  # fmt: skip
+                    "warn"], env, work / "fwd")  # fmt: skip
     try:
         messages = payloads(count, 101, "ceil")
         asyncio.run(produce(bootstrap, "ceil-in", messages[:50]))  # warm-up + topic creation
@@ -160,7 +160,7 @@ def wirewatch_env(bootstrap: str, work: Path, prefix: str) -> dict[str, str]:
 def end_to_end(bootstrap: str, work: Path, count: int, seconds: float) -> dict[str, float]:
     """Max articles/s raw -> stories, then latency at half that rate."""
     prefix = "e2e-"
-    worker = Process([sys.executable, "-m", "agents.cli", "worker", "-l", "warning"],
+    worker = Process([sys.executable, "-m", "agents.cli", "worker", "-l", "warn"],
                      wirewatch_env(bootstrap, work, prefix), work / prefix)  # fmt: skip
     try:
         warm = payloads(30, 201, "warm")

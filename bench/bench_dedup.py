@@ -1,12 +1,17 @@
 """Benchmark (not a test): our Linker against datasketch MinHash + MinHashLSH on the same input.
 
-    /work/venv/bin/python bench/bench_dedup.py            # ~2-3 min: 20k race, index to 100k
-    /work/venv/bin/python bench/bench_dedup.py --index-size 1000000   # measured 1M (~6 GB RAM)
+    /work/venv/bin/python bench/bench_dedup.py          # ~3 min: 20k race, dict stores to 100k
+    /work/venv/bin/python bench/bench_dedup.py --full   # + 1M indexed in RocksDB stores (long)
 
 Synthetic news: Zipf words, 250-word articles, 25% copies of an earlier article (rewritten lede,
 chrome line, sometimes truncated). Both sides use the same 5-word shingles, num_perm=128 and the
 same LSH layout (42 bands x 3 rows); datasketch verifies candidates with its estimated Jaccard.
-Index bytes are the serialised size a RocksDB-backed table holds: key + JSON value bytes.
+Times are process CPU seconds (both sides are single-threaded, so machine load from other
+processes does not count); the two sides run alternately in chunks, so cache pressure hits both
+alike; cost
+flatness likewise alternates a 10k-indexed and a large-indexed Linker on the same fresh batch.
+Index bytes are the serialised size a RocksDB-backed table holds: key + JSON value bytes;
+`--full` also prints the on-disk size of the RocksDB stores (bench/rocks_store.py).
 """
 
 from __future__ import annotations
@@ -14,18 +19,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import tempfile
 import time
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from rocks_store import RocksStore, disk_bytes, rocks_stores
 
 from schemas.parsed import Outlet, ParsedArticle
 from wirewatch.dedup import DedupSettings, LinkDecision, Linker
 from wirewatch.dedup.minhash import words
 from wirewatch.ids import content_hash
-from wirewatch.state import in_memory_stores
+from wirewatch.state import Store, in_memory_stores
 
 VOCAB = np.array([f"w{i}" for i in range(30000)])
 T0 = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -65,98 +72,159 @@ def synthetic(count: int, seed: int, prefix: str) -> Iterator[tuple[ParsedArticl
         )
 
 
-def run_ours(linker: Linker, items: list[tuple[ParsedArticle, str | None]]) -> tuple[float, int]:
-    """Seconds to link all items, and how many copies were linked to a story."""
-    began = time.perf_counter()
-    results = [linker.link(parsed) for parsed, _ in items]
-    elapsed = time.perf_counter() - began
-    found = sum(
-        1
-        for (_, source), result in zip(items, results, strict=True)
-        if source and result.decision is not LinkDecision.NEW_STORY
-    )
-    return elapsed, found
+Items = list[tuple[ParsedArticle, str | None]]
 
 
-def run_datasketch(
-    items: list[tuple[ParsedArticle, str | None]], settings: DedupSettings
-) -> tuple[float, int]:
+class Ours:
+    """Our Linker, timed per chunk; counts copies it linked to a story."""
+
+    def __init__(self, linker: Linker) -> None:
+        self.linker = linker
+        self.seconds = 0.0
+        self.found = 0
+
+    def run(self, items: Items) -> None:
+        """Link `items` in order."""
+        began = time.process_time()
+        results = [self.linker.link(parsed) for parsed, _ in items]
+        self.seconds += time.process_time() - began
+        self.found += sum(
+            1
+            for (_, source), result in zip(items, results, strict=True)
+            if source and result.decision is not LinkDecision.NEW_STORY
+        )
+
+
+class Datasketch:
     """The same job with datasketch: MinHash per article, LSH query, verify, insert."""
-    k = settings.shingle_words
-    lsh = MinHashLSH(num_perm=settings.num_perm, params=(settings.bands, settings.rows))
-    kept: dict[str, MinHash] = {}
-    found = 0
-    began = time.perf_counter()
-    for parsed, source in items:
-        tokens = words(parsed.text_for_matching)
-        shingles = {" ".join(tokens[i : i + k]).encode() for i in range(len(tokens) - k + 1)}
-        minhash = MinHash(num_perm=settings.num_perm)
-        minhash.update_batch(list(shingles))
-        matched = [
-            key
-            for key in lsh.query(minhash)
-            if kept[key].jaccard(minhash) >= settings.jaccard_threshold
-        ]
-        lsh.insert(parsed.article_id, minhash)
-        kept[parsed.article_id] = minhash
-        found += bool(source and matched)
-    return time.perf_counter() - began, found
+
+    def __init__(self, settings: DedupSettings) -> None:
+        self.settings = settings
+        self.lsh = MinHashLSH(num_perm=settings.num_perm, params=(settings.bands, settings.rows))
+        self.kept: dict[str, MinHash] = {}
+        self.seconds = 0.0
+        self.found = 0
+
+    def run(self, items: Items) -> None:
+        """Index `items` in order, verifying candidates with the estimated Jaccard."""
+        k, num_perm, threshold = (
+            self.settings.shingle_words,
+            self.settings.num_perm,
+            self.settings.jaccard_threshold,
+        )
+        lsh, kept = self.lsh, self.kept
+        began = time.process_time()
+        for parsed, source in items:
+            tokens = words(parsed.text_for_matching)
+            shingles = {" ".join(tokens[i : i + k]).encode() for i in range(len(tokens) - k + 1)}
+            minhash = MinHash(num_perm=num_perm)
+            minhash.update_batch(list(shingles))
+            matched = [key for key in lsh.query(minhash) if kept[key].jaccard(minhash) >= threshold]
+            lsh.insert(parsed.article_id, minhash)
+            kept[parsed.article_id] = minhash
+            self.found += bool(source and matched)
+        self.seconds += time.process_time() - began
 
 
-def store_bytes(stores: dict[str, dict[str, Any]]) -> int:
+def chunks(items: Items, size: int) -> Iterator[Items]:
+    """Consecutive slices of `size` items."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def race(settings: DedupSettings, count: int, chunk: int) -> None:
+    """Both sides on the same input, alternating in chunks so machine load hits both alike."""
+    items = list(synthetic(count, 1, "r"))
+    copies = sum(1 for _, source in items if source)
+    ours = Ours(Linker(settings, in_memory_stores(Linker.STORE_NAMES)))
+    theirs = Datasketch(settings)
+    for part in chunks(items, chunk):
+        ours.run(part)
+        theirs.run(part)
+    print(f"race: {count} articles, {copies} copies, alternating chunks of {chunk}")
+    print(f"  ours:       {count / ours.seconds:8.0f} articles/s, copies linked {ours.found}")
+    print(f"  datasketch: {count / theirs.seconds:8.0f} articles/s, copies linked {theirs.found}")
+    print(f"  ratio ours/datasketch: {theirs.seconds / ours.seconds:.2f}x")
+
+
+def store_bytes(stores: Mapping[str, Store]) -> int:
     """Serialised size of every key and JSON value (the bench may iterate; the Linker never)."""
-    return sum(
-        len(key) + len(json.dumps(value, separators=(",", ":")))
-        for store in stores.values()
-        for key, value in store.items()
+    total = 0
+    for store in stores.values():
+        if isinstance(store, RocksStore):
+            total += store.serialised_bytes()
+        else:
+            total += sum(
+                len(key) + len(json.dumps(value, separators=(",", ":")))
+                for key, value in store.items()
+            )
+    return total
+
+
+def fill(linker: Linker, target: int, first_seed: int, stores: Mapping[str, Store]) -> None:
+    """Link synthetic batches until `target` articles are indexed; print bytes at 100k/target."""
+    seed = first_seed
+    while linker.index_size < target:
+        step = min(50000, target - linker.index_size)
+        for parsed, _ in synthetic(step, seed, f"g{seed}-"):
+            linker.link(parsed)
+        seed += 1
+        done = linker.index_size
+        if done == 100000 or done >= target:
+            print(f"index {done:>8}: {store_bytes(stores) / done:7.0f} bytes/article (key + JSON)")
+
+
+def flatness(settings: DedupSettings, target: int, root: Path | None) -> None:
+    """Per-article cost at 10k vs `target` indexed, the two linkers alternating in chunks."""
+    make = (
+        (lambda name: in_memory_stores(Linker.STORE_NAMES))
+        if root is None
+        else (lambda name: rocks_stores(root / name, Linker.STORE_NAMES))
     )
-
-
-def per_article_us(linker: Linker, seed: int, prefix: str, count: int = 2000) -> float:
-    """Microseconds per article for a fresh batch (25% copies of its own earlier items)."""
-    items = list(synthetic(count, seed, prefix))
-    elapsed, _ = run_ours(linker, items)
-    return elapsed / count * 1e6
+    small_stores, large_stores = make("small"), make("large")
+    small, large = Linker(settings, small_stores), Linker(settings, large_stores)
+    fill(small, 10000, 2, small_stores)
+    began = time.process_time()
+    fill(large, target, 10, large_stores)
+    print(f"  (filled {target} in {time.process_time() - began:.0f} CPU s)")
+    if root is not None:
+        for store in large_stores.values():
+            store.db.flush()
+        print(
+            f"index {target:>8}: {disk_bytes(root / 'large') / target:7.0f} bytes/article on disk"
+        )
+    batch = list(synthetic(4000, 4, "t"))
+    timed_small, timed_large = Ours(small), Ours(large)
+    for part in chunks(batch, 250):
+        timed_small.run(part)
+        timed_large.run(part)
+    per_small = timed_small.seconds / len(batch) * 1e6
+    per_large = timed_large.seconds / len(batch) * 1e6
+    print(f"index ~{small.index_size:>7}: {per_small:7.1f} us/article")
+    print(f"index ~{large.index_size:>7}: {per_large:7.1f} us/article")
+    print(f"  cost ratio {target} vs 10k: {per_large / per_small:.2f}x")
 
 
 def main() -> None:
     """Print throughput, ratio, index bytes per article and cost flatness."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--race-size", type=int, default=20000)
+    parser.add_argument("--chunk", type=int, default=500)
     parser.add_argument("--index-size", type=int, default=100000)
+    parser.add_argument(
+        "--full", action="store_true", help="index 1M articles in RocksDB-backed stores"
+    )
+    parser.add_argument("--rocks-dir", type=Path, default=None, help="RocksDB dir (--full)")
+    parser.add_argument("--no-race", action="store_true", help="only the index-size part")
     args = parser.parse_args()
     settings = DedupSettings()
-
-    race = list(synthetic(args.race_size, 1, "r"))
-    copies = sum(1 for _, source in race if source)
-    ours_s, ours_found = run_ours(Linker(settings, in_memory_stores(Linker.STORE_NAMES)), race)
-    ds_s, ds_found = run_datasketch(race, settings)
-    print(f"race: {args.race_size} articles, {copies} copies")
-    print(f"  ours:       {args.race_size / ours_s:8.0f} articles/s, copies linked {ours_found}")
-    print(f"  datasketch: {args.race_size / ds_s:8.0f} articles/s, copies linked {ds_found}")
-    print(f"  ratio ours/datasketch: {ds_s / ours_s:.2f}x")
-    del race
-
-    stores = in_memory_stores(Linker.STORE_NAMES)
-    linker = Linker(settings, stores)
-    fill = 10000
-    for parsed, _ in synthetic(fill, 2, "f"):
-        linker.link(parsed)
-    small = per_article_us(linker, 3, "s")
-    print(f"index {linker.index_size:>8}: {small:7.1f} us/article")
-    chunk = 50000
-    done, seed = linker.index_size, 10
-    while done < args.index_size:
-        step = min(chunk, args.index_size - done)
-        for parsed, _ in synthetic(step, seed, f"g{seed}-"):
-            linker.link(parsed)
-        done, seed = linker.index_size, seed + 1
-        if done in (100000,) or done >= args.index_size:
-            size = store_bytes(stores)
-            print(f"index {done:>8}: {size / done:7.0f} bytes/article (key + JSON value)")
-    large = per_article_us(linker, 4, "l")
-    print(f"index {linker.index_size:>8}: {large:7.1f} us/article")
-    print(f"  cost ratio {linker.index_size} vs 10k: {large / small:.2f}x")
+    if not args.no_race:
+        race(settings, args.race_size, args.chunk)
+    if not args.full:
+        flatness(settings, args.index_size, None)
+        return
+    with tempfile.TemporaryDirectory(dir=args.rocks_dir) as tmp:
+        flatness(settings, 1000000, Path(tmp))
 
 
 if __name__ == "__main__":

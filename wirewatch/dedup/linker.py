@@ -7,6 +7,7 @@ get / [] / []= / del / in are used, so Faust tables and dicts serve alike.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -23,9 +24,9 @@ from wirewatch.dedup.minhash import (
     U32Array,
     decode_set,
     encode_set,
+    fast_words,
     known_fraction,
     overlap,
-    words,
 )
 from wirewatch.dedup.originals import (
     agency_of_domain,
@@ -39,11 +40,16 @@ from wirewatch.dedup.settings import DedupSettings
 from wirewatch.state import StateStores, require_stores
 
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "ocid")
+_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9.-]+)(/[^?#\s]*)?", re.ASCII)
 _Verified = tuple[Overlap, str, dict[str, Any]]
 
 
 def normalise_url(url: str) -> str:
     """URL identity for re-capture: no scheme, www., fragment, trailing slash or tracking query."""
+    plain = _PLAIN_URL.fullmatch(url.strip())
+    if plain is not None:  # no query, fragment, port or user: skip the full parse
+        host = plain[1].lower().removeprefix("www.")
+        return host + (plain[2] or "").rstrip("/")
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").removeprefix("www.")
     query = urlencode(
@@ -149,7 +155,7 @@ class Linker:
         same_story = [decode_set(r["sh"]) for _, _, r in verified if r["story"] == story_id]
         known = same_story[0] if len(same_story) == 1 else np.unique(np.concatenate(same_story))
         new_paragraphs = self._new_paragraphs(parsed, known)
-        new_words = sum(len(words(p)) for p in new_paragraphs)
+        new_words = sum(len(fast_words(p)) for p in new_paragraphs)
         new_fraction = 1.0 - known_fraction(shingles, known)
         s = self.settings
         is_update = (
@@ -273,7 +279,7 @@ class Linker:
         min_words = self.settings.update_min_paragraph_words
         fresh = []
         for paragraph in parsed.paragraphs:
-            tokens = words(paragraph)
+            tokens = fast_words(paragraph)
             if len(tokens) < min_words:
                 continue
             if known_fraction(self.shingler.hashes(tokens), known) < threshold:

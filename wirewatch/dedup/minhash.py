@@ -101,13 +101,10 @@ class Shingler:
         cache = self._cache
         values = list(map(cache.get, tokens))
         if None in values:
-            unknown: dict[str | bytes, None] = {}
-            for token, value in zip(tokens, values, strict=True):
-                if value is None:
-                    unknown[token] = None
-            missing = list(unknown)
+            missing = list(set(tokens).difference(cache))
             if len(cache) + len(missing) > WORD_CACHE_SIZE:
                 cache.clear()
+                missing = list(set(tokens))
             if len(missing) <= _FEW_WORDS:
                 cache.update((t, self._word_hash(t)) for t in missing)
             else:

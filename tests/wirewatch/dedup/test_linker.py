@@ -7,7 +7,7 @@ import json
 
 from schemas.story import MemberRole, StoryUpdateKind
 from tests.wirewatch.dedup.articles import article, sentences
-from wirewatch.dedup import DedupSettings, LinkDecision, Linker, final_story_rows
+from wirewatch.dedup import DedupSettings, LinkDecision, Linker, final_story_rows, normalise_url
 from wirewatch.dedup.stories import story_id_for
 from wirewatch.state import in_memory_stores
 
@@ -206,3 +206,11 @@ def test_same_input_twice_gives_identical_outputs() -> None:
         ]
 
     assert run() == run()
+
+
+def test_url_fast_path_matches_full_normalisation() -> None:
+    """Plain URLs and URLs with query, port or fragment normalise the same documented way."""
+    assert normalise_url("https://www.Example.COM/a/b/") == "example.com/a/b"
+    assert normalise_url("http://x.example") == "x.example"
+    assert normalise_url("https://x.example/a?utm_source=t&id=2#top") == "x.example/a?id=2"
+    assert normalise_url("https://user@www.x.example:8080/a/") == "x.example/a"

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from tests.wirewatch.dedup.articles import sentences
+from wirewatch.dedup import minhash
 from wirewatch.dedup.minhash import (
     MinHasher,
     Shingler,
@@ -102,3 +103,13 @@ def test_memoised_word_hashes_equal_the_vectorised_ones() -> None:
         Shingler(5).cached_word_hashes(ascii_tokens),
         shingler.word_hashes([t.decode() for t in ascii_tokens]),
     )
+
+
+def test_word_memo_starts_over_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hitting the memo bound clears it and still returns every word's hash."""
+    monkeypatch.setattr(minhash, "WORD_CACHE_SIZE", 8)
+    shingler = Shingler(5)
+    tokens = words(" ".join(sentences(7, 3)))
+    assert np.array_equal(shingler.cached_word_hashes(tokens[:5]), shingler.word_hashes(tokens[:5]))
+    assert np.array_equal(shingler.cached_word_hashes(tokens), shingler.word_hashes(tokens))
+    assert len(shingler._cache) <= max(8, len(set(tokens)))

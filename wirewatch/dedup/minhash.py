@@ -141,7 +141,15 @@ def _fmix64(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
 
 
 class MinHasher:
-    """MinHash with multiply-add-shift hashing: `(a * x + b) >> 32` over uint64, min per column."""
+    """One-permutation MinHash with densification, then LSH band keys.
+
+    Each shingle is hashed once (`(a * x + b) >> 32` over uint64) and falls into one of
+    `num_perm` bins by its top bits; a bin keeps its minimum. An empty bin borrows the value of
+    the first non-empty bin on its own fixed random probe order (Shrivastava's optimal
+    densification), so two sets agree on a bin with probability equal to their Jaccard, as with
+    `num_perm` independent permutations, at the cost of one hash per shingle instead of
+    `num_perm`.
+    """
 
     def __init__(self, num_perm: int, bands: int, rows: int, seed: int = 1) -> None:
         if bands * rows > num_perm:
@@ -153,27 +161,30 @@ class MinHasher:
         self.num_perm = num_perm
         self.bands = bands
         self.rows = rows
-        self._a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)
-        self._b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+        self._a = np.uint64(rng.integers(1, 2**63, dtype=np.uint64) | np.uint64(1))
+        self._b = np.uint64(rng.integers(0, 2**63, dtype=np.uint64))
         self._band_mix = rng.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
         self._band_numbers = np.arange(bands, dtype=np.uint8)
-        self._buffer = np.empty((1024, num_perm), dtype=np.uint64)
+        self._probes = np.argsort(rng.random((num_perm, num_perm)), axis=1).astype(np.int16)
 
     def signature(self, shingles: U32Array) -> U32Array:
-        """The MinHash signature of a shingle hash set; all-max for an empty set.
-
-        The shift is monotone, so the minimum of `a * x + b` is taken first and shifted once.
-        """
+        """The densified one-permutation signature of a shingle set; all-max for an empty set."""
         if shingles.size == 0:
             return np.full(self.num_perm, _MAX_U32, dtype=np.uint32)
-        if shingles.size > self._buffer.shape[0]:
-            self._buffer = np.empty((shingles.size, self.num_perm), dtype=np.uint64)
-        phv = self._buffer[: shingles.size]
-        np.multiply(shingles.astype(np.uint64)[:, np.newaxis], self._a, out=phv)
-        phv += self._b
-        lowest: npt.NDArray[np.uint64] = phv.min(axis=0)
-        lowest >>= np.uint64(32)
-        return lowest.astype(np.uint32)
+        hashed = shingles.astype(np.uint64) * self._a
+        hashed += self._b
+        hashed >>= np.uint64(32)
+        values = hashed.astype(np.uint32)
+        hashed *= np.uint64(self.num_perm)
+        hashed >>= np.uint64(32)
+        signature = np.full(self.num_perm, _MAX_U32, dtype=np.uint32)
+        np.minimum.at(signature, hashed.astype(np.intp), values)
+        empty = np.flatnonzero(signature == _MAX_U32)
+        if empty.size:
+            probes = self._probes[empty]
+            first = np.argmax(signature[probes] != _MAX_U32, axis=1)
+            signature[empty] = signature[probes[np.arange(empty.size), first]]
+        return signature
 
     def band_keys(self, signature: U32Array) -> list[str]:
         """One store key per band: base64 of the band number and a 64-bit hash of its rows.

@@ -21,9 +21,10 @@ class BucketIndex:
 
     def lookup(self, band_keys: list[str]) -> tuple[set[str], list[Bucket]]:
         """Ids sharing at least one band, and each band's bucket as read (for `insert`)."""
-        get = self.store.get
-        found: list[Any] = [get(key) for key in band_keys]
+        found: list[Any] = list(map(self.store.get, band_keys))
         ids: set[str] = set()
+        if found.count(None) == len(found):  # the common case: nothing shares a band
+            return ids, found
         for bucket in found:
             if bucket is None:
                 continue

@@ -24,7 +24,6 @@ from wirewatch.dedup.minhash import (
     U32Array,
     decode_set,
     encode_set,
-    fast_words,
     known_fraction,
     overlap,
 )
@@ -155,7 +154,7 @@ class Linker:
         same_story = [decode_set(r["sh"]) for _, _, r in verified if r["story"] == story_id]
         known = same_story[0] if len(same_story) == 1 else np.unique(np.concatenate(same_story))
         new_paragraphs = self._new_paragraphs(parsed, known)
-        new_words = sum(len(fast_words(p)) for p in new_paragraphs)
+        new_words = sum(self.shingler.counted_hashes(p)[0] for p in new_paragraphs)
         new_fraction = 1.0 - known_fraction(shingles, known)
         s = self.settings
         is_update = (
@@ -279,10 +278,10 @@ class Linker:
         min_words = self.settings.update_min_paragraph_words
         fresh = []
         for paragraph in parsed.paragraphs:
-            tokens = fast_words(paragraph)
-            if len(tokens) < min_words:
+            count, hashes = self.shingler.counted_hashes(paragraph)
+            if count < min_words:
                 continue
-            if known_fraction(self.shingler.hashes(tokens), known) < threshold:
+            if known_fraction(hashes, known) < threshold:
                 fresh.append(paragraph)
         return fresh
 

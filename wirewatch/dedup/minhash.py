@@ -21,6 +21,7 @@ _WORD = re.compile(rf"\w{{1,{MAX_WORD_CHARS}}}")
 _MAX_U32 = np.uint32(0xFFFFFFFF)
 _MASK64 = (1 << 64) - 1
 _FEW_WORDS = 16
+_RECENT_TEXTS = 8
 WORD_CACHE_SIZE = 1 << 19
 """Words whose hash a Shingler memoises (~60 MB at most) before it starts over."""
 
@@ -78,6 +79,7 @@ class Shingler:
         self._mix = rng.integers(1, 2**63, size=size, dtype=np.uint64) | np.uint64(1)
         self._char_mix_ints = [int(m) for m in self._char_mix]
         self._cache: dict[str | bytes, int] = {}
+        self._recent: dict[str, tuple[int, U32Array]] = {}
 
     def word_hashes(self, tokens: list[str]) -> npt.NDArray[np.uint64]:
         """A 64-bit hash per word: code points times per-position odd multipliers, then mixed."""
@@ -127,8 +129,25 @@ class Shingler:
         return sorted_unique(combined.astype(np.uint32))
 
     def text_hashes(self, text: str) -> U32Array:
-        """Shingle hashes of a raw or normalised text."""
-        return self.hashes(fast_words(text))
+        """Shingle hashes of a raw or normalised text (treat the result as read-only)."""
+        return self.counted_hashes(text)[1]
+
+    def counted_hashes(self, text: str) -> tuple[int, U32Array]:
+        """Word count and shingle hashes of a text, memoised for the last few texts.
+
+        An article's paragraphs are often its whole matching text (briefs), so linking does not
+        tokenise and hash the same text twice.
+        """
+        found = self._recent.get(text)
+        if found is None:
+            tokens = fast_words(text)
+            hashes = self.hashes(tokens)
+            hashes.flags.writeable = False  # shared by every caller of the memo
+            found = (len(tokens), hashes)
+            if len(self._recent) >= _RECENT_TEXTS:
+                self._recent.clear()
+            self._recent[text] = found
+        return found
 
 
 def _fmix64(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
@@ -164,7 +183,8 @@ class MinHasher:
         self._a = np.uint64(rng.integers(1, 2**63, dtype=np.uint64) | np.uint64(1))
         self._b = np.uint64(rng.integers(0, 2**63, dtype=np.uint64))
         self._band_mix = rng.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
-        self._band_numbers = np.arange(bands, dtype=np.uint8)
+        self._packed = np.zeros((bands, 9), dtype=np.uint8)
+        self._packed[:, 0] = np.arange(bands, dtype=np.uint8)
         self._probes = np.argsort(rng.random((num_perm, num_perm)), axis=1).astype(np.int16)
 
     def signature(self, shingles: U32Array) -> U32Array:
@@ -191,12 +211,11 @@ class MinHasher:
 
         Each band is 9 bytes (1 + 8), so the one base64 string splits into 12-character keys.
         """
-        grid = signature[: self.bands * self.rows].astype(np.uint64).reshape(self.bands, self.rows)
-        mixed = (grid * self._band_mix).sum(axis=1, dtype=np.uint64)
-        packed = np.empty((self.bands, 9), dtype=np.uint8)
-        packed[:, 0] = self._band_numbers
-        packed[:, 1:] = mixed.astype("<u8").view(np.uint8).reshape(self.bands, 8)
-        text = base64.b64encode(packed.tobytes()).decode("ascii")
+        grid = signature[: self.bands * self.rows].reshape(self.bands, self.rows)
+        mixed = np.dot(grid, self._band_mix)  # uint64 wrap-around, as the sum of products
+        packed = self._packed
+        packed[:, 1:] = mixed.astype("<u8", copy=False).view(np.uint8).reshape(self.bands, 8)
+        text = base64.b64encode(packed.data).decode("ascii")
         return [text[i : i + 12] for i in range(0, len(text), 12)]
 
 

@@ -162,14 +162,22 @@ def store_bytes(stores: Mapping[str, Store]) -> int:
 
 
 def fill(linker: Linker, target: int, first_seed: int, stores: Mapping[str, Store]) -> None:
-    """Link synthetic batches until `target` articles are indexed; print bytes at 100k/target."""
+    """Link synthetic batches until `target` articles are indexed; print bytes at 100k/target.
+
+    Each 50k batch also prints its CPU cost per article, so a long fill shows the cost curve.
+    """
     seed = first_seed
     while linker.index_size < target:
         step = min(50000, target - linker.index_size)
-        for parsed, _ in synthetic(step, seed, f"g{seed}-"):
+        batch = list(synthetic(step, seed, f"g{seed}-"))
+        began = time.process_time()
+        for parsed, _ in batch:
             linker.link(parsed)
+        spent = time.process_time() - began
         seed += 1
         done = linker.index_size
+        if target > 100000:
+            print(f"  fill to {done:>8}: {spent / step * 1e6:7.1f} us/article (CPU)", flush=True)
         if done == 100000 or done >= target:
             print(f"index {done:>8}: {store_bytes(stores) / done:7.0f} bytes/article (key + JSON)")
 

@@ -36,9 +36,6 @@ class BucketIndex:
 
     def insert(self, article_id: str, band_keys: list[str], found: list[Bucket]) -> None:
         """Add `article_id` to every band's bucket; `found` is what `lookup` read for them."""
-        if found.count(None) == len(found):  # every band new: one []= per band, via update
-            self.store.update(dict.fromkeys(band_keys, article_id))
-            return
         store = self.store
         for key, bucket in zip(band_keys, found, strict=True):
             if bucket is None:

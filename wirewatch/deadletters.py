@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import traceback
 from collections.abc import Mapping
 from typing import Any
 
@@ -62,10 +63,16 @@ def dead_letter_from(
 
 
 def internal_error(stage: str, exc: BaseException) -> StageRejected:
-    """Classify an unexpected exception as an internal error of `stage`, keeping its type name."""
+    """Classify an unexpected exception as an internal error of `stage`, with where it happened."""
+    frames = traceback.extract_tb(exc.__traceback__)[-4:]
     return StageRejected(
         stage,
         DeadLetterReason.INTERNAL_ERROR,
         f"unexpected {type(exc).__name__}: {str(exc)[:500]}",
-        details={"exception": type(exc).__name__},
+        details={
+            "exception": type(exc).__name__,
+            "where": [
+                f"{'/'.join(f.filename.split('/')[-2:])}:{f.lineno} {f.name}" for f in frames
+            ],
+        },
     )

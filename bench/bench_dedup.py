@@ -1,6 +1,7 @@
 """Benchmark (not a test): our Linker against datasketch MinHash + MinHashLSH on the same input.
 
     /work/venv/bin/python bench/bench_dedup.py          # ~3 min: 20k race, dict stores to 100k
+    /work/venv/bin/python bench/bench_dedup.py --no-race --index-size 1000000  # 1M: 7.5 GB RSS
     /work/venv/bin/python bench/bench_dedup.py --full   # + 1M indexed in RocksDB stores (long)
 
 Synthetic news: Zipf words, 250-word articles, 25% copies of an earlier article (rewritten lede,
@@ -8,8 +9,8 @@ chrome line, sometimes truncated). Both sides use the same 5-word shingles, num_
 same LSH layout (42 bands x 3 rows); datasketch verifies candidates with its estimated Jaccard.
 Times are process CPU seconds (both sides are single-threaded, so machine load from other
 processes does not count); the two sides run alternately in chunks, so cache pressure hits both
-alike; cost
-flatness likewise alternates a 10k-indexed and a large-indexed Linker on the same fresh batch.
+alike; cost flatness likewise alternates a 10k-indexed and a large-indexed Linker on the same
+fresh batch.
 Index bytes are the serialised size a RocksDB-backed table holds: key + JSON value bytes;
 `--full` also prints the on-disk size of the RocksDB stores (bench/rocks_store.py).
 """

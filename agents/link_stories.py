@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from agents.codec import decode, encode, key
+from agents.derived_store import LocalStore
 from agents.logging import get_logger
 from schemas.deadletter import DeadLetter, DeadLetterReason
 from schemas.parsed import ParsedArticle
 from wirewatch.deadletters import dead_letter_from
 from wirewatch.dedup import LinkDecision, LinkResult
+from wirewatch.dedup.reindex import rebuild_buckets
 from wirewatch.errors import StageRejected
 
 if TYPE_CHECKING:
@@ -60,6 +62,31 @@ def is_republication(link: LinkResult) -> bool:
     )
 
 
+class DerivedIndex:
+    """Rebuilds the local LSH bucket index before the first article after an assignment.
+
+    The rebuild runs inside the agent's stream, once the tables are recovered, so it reads the
+    recovered `dedup_articles` records and nothing else runs on the sequencer meanwhile.
+    """
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.stale = True
+
+    def rebuild_if_stale(self) -> None:
+        """Rebuild from the article records when an assignment made the local index stale."""
+        buckets = self.pipeline.stores["dedup_buckets"]
+        if not self.stale or self.pipeline.linker is None or not isinstance(buckets, LocalStore):
+            return
+        began = time.perf_counter()
+        buckets.reset()
+        count = rebuild_buckets(
+            self.pipeline.linker, self.pipeline.stores["dedup_articles"].items()
+        )
+        self.stale = False
+        log.info("dedup.index_rebuilt", articles=count, seconds=time.perf_counter() - began)
+
+
 class LinkMetrics:
     """Records what the sequencer did: decisions, copies, incidents, index size, evictions."""
 
@@ -90,12 +117,18 @@ class LinkMetrics:
 
 
 def register(app: faust.App, topics: Topics, pipeline: Pipeline, metrics: WirewatchMetrics) -> Any:
-    """Attach the linking agent to `app`."""
+    """Attach the linking agent, the alert flush and the derived-index rebuild to `app`."""
     recorder = LinkMetrics(metrics)
+    index = DerivedIndex(pipeline)
+
+    @app.on_partitions_assigned.connect  # type: ignore[misc]
+    async def mark_index_stale(_app: Any, assigned: Any = None, **_: Any) -> None:
+        index.stale = True
 
     @app.agent(topics.parsed, name="link-stories")
     async def link_stories(stream: faust.StreamT[bytes]) -> None:
         async for payload in stream:
+            index.rebuild_if_stale()
             began = time.perf_counter()
             try:
                 parsed = decode(ParsedArticle, payload)

@@ -36,6 +36,11 @@ class WorkerSettings(BaseSettings):
         gt=0,
         description="Consumer-group session timeout: how soon a dead worker's partitions move.",
     )
+    producer_linger_ms: float = Field(
+        default=5.0,
+        ge=0,
+        description="How long the producer waits to batch messages (changelogs, outputs).",
+    )
     log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
     log_format: Literal["auto", "json", "console"] = Field(
         default="auto", description="auto: console on a TTY, JSON otherwise."

@@ -1,10 +1,15 @@
-"""Faust tables that back the domain's state stores (RocksDB, changelog on Kafka)."""
+"""Faust tables that back the domain's state stores (RocksDB, changelog on Kafka).
+
+Stores listed in DERIVED_STORES are rebuilt from other tables after recovery, so they live in a
+local RocksDB folder with no changelog (see agents/derived_store.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from agents.derived_store import LocalStore
 from agents.topics import SEQUENCER_PARTITIONS
 
 if TYPE_CHECKING:
@@ -12,6 +17,8 @@ if TYPE_CHECKING:
 
     from agents.settings import WorkerSettings
     from wirewatch.state import Store
+
+DERIVED_STORES = frozenset({"dedup_buckets"})
 
 
 def declare_tables(
@@ -21,12 +28,13 @@ def declare_tables(
 
     Keys are str; values are JSON-ready and use the app's default JSON value serializer.
     """
-    return {
-        name: app.Table(
-            f"{settings.topic_prefix}{name}",
-            default=None,
-            partitions=SEQUENCER_PARTITIONS,
-            key_type=str,
-        )
-        for name in names
-    }
+    stores: dict[str, Store] = {}
+    for name in names:
+        full_name = f"{settings.topic_prefix}{name}"
+        if name in DERIVED_STORES:
+            stores[name] = LocalStore(settings.data_dir / "derived" / full_name)
+        else:
+            stores[name] = app.Table(
+                full_name, default=None, partitions=SEQUENCER_PARTITIONS, key_type=str
+            )
+    return stores

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import REGISTRY, CollectorRegistry
@@ -34,7 +36,9 @@ def create_app(
 ) -> faust.App:
     """Build the app with its topics, tables, agents and the /metrics view."""
     settings = settings or WorkerSettings()
-    configure_logging(settings.log_level, settings.log_format)
+    # The process's real stdout: a Faust worker later redirects sys.stdout into its own logger,
+    # which would wrap every JSON line in a second, non-JSON line and cost a formatting pass.
+    configure_logging(settings.log_level, settings.log_format, stream=sys.__stdout__)
     app = WirewatchApp(
         settings.app_id,
         broker=settings.broker,

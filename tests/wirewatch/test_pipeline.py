@@ -60,3 +60,31 @@ def test_parse_enforces_configured_body_limit():
     assert result.reason is DeadLetterReason.BODY_TOO_LARGE
     assert result.article_id == "p-1"
     assert "100" in result.message
+
+
+def test_reprocessing_an_article_reemits_its_story_and_writes_nothing_new():
+    """At-least-once redelivery: the same article again keeps its story and role, adds nothing."""
+    from tests.shared_data import REPO_ROOT
+    from wirewatch.sources import iter_payloads
+    from wirewatch.state import in_memory_stores
+
+    payloads = {
+        json.loads(p)["id"]: p for p in iter_payloads(REPO_ROOT / "examples" / "articles.jsonl")
+    }
+    stores = in_memory_stores(Pipeline.STORE_NAMES)
+    pipeline = Pipeline(stores=stores)
+    first = {}
+    for article_id in ("dev-016", "dev-018", "dev-017"):
+        output = pipeline.downstream(pipeline.parse(payloads[article_id]))
+        first[article_id] = output.link
+    snapshot = {name: dict(store) for name, store in stores.items()}
+    for article_id in ("dev-016", "dev-018"):
+        again = pipeline.downstream(pipeline.parse(payloads[article_id]))
+        assert again.link is not None
+        assert (again.link.story_id, again.link.role) == (
+            first[article_id].story_id,
+            first[article_id].role,
+        )
+        assert again.story_updates == []
+        assert again.incidents == []
+    assert {name: dict(store) for name, store in stores.items()} == snapshot

@@ -98,6 +98,9 @@ class Linker:
         self.stats.articles += 1
         day = day_number(effective_time(parsed))
         self._evict_before(day)
+        known = self.articles.get(parsed.article_id)
+        if known is not None and known["story"] in self.stories:
+            return self._replayed(parsed, known)
         seen = self._seen_before(parsed)
         if seen is not None:
             return self._recapture(parsed, day, *seen)
@@ -164,6 +167,29 @@ class Linker:
         evidence = self._evidence(parsed, best_overlap, best_id, best_record, "minhash-lsh+exact")
         return self._add(
             parsed, day, story_id, record, decision, evidence, new_paragraphs if is_update else []
+        )
+
+    def _replayed(self, parsed: ParsedArticle, known: dict[str, Any]) -> LinkResult:
+        """The same article again (at-least-once redelivery): its story, nothing written anew."""
+        story_id = str(known["story"])
+        record = self.stories[story_id]
+        role = next(
+            (
+                MemberRole(m["role"])
+                for m in record["members"]
+                if m["article_id"] == parsed.article_id
+            ),
+            MemberRole.COPY,
+        )
+        decision = _REPLAYED_DECISION.get(role, LinkDecision.COPY)
+        if role is MemberRole.ORIGINAL and record["members"][0]["article_id"] != parsed.article_id:
+            decision = LinkDecision.COPY  # a late original joined an existing story
+        return LinkResult(
+            article_id=parsed.article_id,
+            decision=decision,
+            role=role,
+            story_id=story_id,
+            original_id=str(record["original"]),
         )
 
     def _recapture(
@@ -399,6 +425,14 @@ class Linker:
             self.stats.updates += 1
         else:
             self.stats.recaptures += 1
+
+
+_REPLAYED_DECISION = {
+    MemberRole.ORIGINAL: LinkDecision.NEW_STORY,
+    MemberRole.COPY: LinkDecision.COPY,
+    MemberRole.UPDATE: LinkDecision.UPDATE,
+    MemberRole.RECAPTURE: LinkDecision.RECAPTURE,
+}
 
 
 def _member(parsed: ParsedArticle, role: MemberRole, evidence: LinkEvidence | None) -> StoryMember:

@@ -52,3 +52,22 @@ def test_replay_of_corpus_accounts_for_every_input(tmp_path):
     out = _ids(tmp_path / "parsed.jsonl") + _ids(tmp_path / "deadletters.jsonl")
     assert sorted(out) == sorted(ids)
     assert len(out) == len(set(out))
+
+
+def test_replay_of_the_seed_like_sample_gives_its_three_incidents_and_an_alert(tmp_path):
+    """Our seed-style sample: an Ottawa arson attempt, a separate blockade, a summons, one alert."""
+    source = REPO_ROOT / "examples" / "articles.jsonl"
+    run_replay(iter_payloads(source), tmp_path)
+    incidents = [
+        json.loads(line) for line in (tmp_path / "incidents.jsonl").read_text().splitlines()
+    ]
+    sample = [i for i in incidents if "sample-seedlike-001" in i["article_ids"]]
+    by_type = {i["type"]: i for i in sample}
+    assert sorted(by_type) == ["arson_attempt", "blockade", "diplomatic_protest"]
+    arson = by_type["arson_attempt"]
+    assert (arson["location"]["city"], arson["location"]["country"]) == ("Ottawa", "CA")
+    assert arson["target"]["represented_country"] == "RU"
+    assert arson["event_date"] == {"value": "2022-09", "precision": "month"}
+    alerts = [json.loads(line) for line in (tmp_path / "alerts.jsonl").read_text().splitlines()]
+    ottawa = [a for a in alerts if a["incidents"][0]["incident_id"] == arson["incident_id"]]
+    assert [a["rule"] for a in ottawa] == ["russian-missions-canada"]

@@ -109,8 +109,8 @@ class LinkMetrics:
             if event.event_kind == "created":
                 m.end_to_end_latency.observe(max((now - parsed.fetched_at).total_seconds(), 0.0))
         if pipeline.linker is not None:
-            m.dedup_index_size.set(pipeline.linker.index_size)
-            evicted = pipeline.linker.evictions_total
+            indexed, evicted = pipeline.linker.index_counts()
+            m.dedup_index_size.set(indexed)
             if self._evictions_seen is not None and evicted > self._evictions_seen:
                 m.dedup_evictions.inc(evicted - self._evictions_seen)
             self._evictions_seen = evicted

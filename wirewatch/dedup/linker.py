@@ -93,6 +93,11 @@ class Linker:
         """Articles evicted by retention since the store was created."""
         return self.window.evicted
 
+    def index_counts(self) -> tuple[int, int]:
+        """(articles indexed, articles evicted) from one read of the retention record."""
+        meta = self.window.load()
+        return int(meta["indexed"]), int(meta["evicted"])
+
     def link(self, parsed: ParsedArticle) -> LinkResult:
         """Link one article; write its index entries and return the decision and story records."""
         self.stats.articles += 1

@@ -17,8 +17,8 @@ from tests.reliability.helpers import (
 )
 from wirewatch.generate import fuzz_payloads
 
-pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
-GOOD_PER_PHASE = 6000
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
+GOOD_PER_PHASE = 9000
 
 
 def _good_rate(log: TopicLog, stories: str, ids: set[str]) -> float:
@@ -29,7 +29,9 @@ def _good_rate(log: TopicLog, stories: str, ids: set[str]) -> float:
         if article_id in ids and article_id not in first:
             first[article_id] = ts
     stamps = sorted(first.values())
-    return (len(stamps) - 1) / max((stamps[-1] - stamps[0]) / 1000, 1e-3)
+    # The middle 90%: start-up and the last straggler say nothing about steady throughput.
+    low, high = len(stamps) // 20, len(stamps) - 1 - len(stamps) // 20
+    return (high - low) / max((stamps[high] - stamps[low]) / 1000, 1e-3)
 
 
 def _stories_done(stories: str, ids: set[str]):
@@ -52,14 +54,14 @@ def _run(make_worker, bootstrap: str, prefix: str, messages: list) -> None:
 def test_poison_is_dead_lettered_and_good_throughput_drops_less_than_20_percent(
     make_worker, kafka_broker: Broker, isolated_names
 ):
-    """The same 6,000 good articles alone, then interleaved with 10,000 poison messages.
+    """The same 9,000 good articles alone, then interleaved with 10,000 poison messages.
 
     Each run starts from empty state on its own topics, so the only difference is the poison.
     Good throughput is measured end to end (raw -> stories), where it matters to analysts.
     """
     _, prefix = isolated_names
     bootstrap = kafka_broker.bootstrap
-    good = [i for i in articles(6_400, seed=17) if i.label["role"] != "malformed"]
+    good = [i for i in articles(9_600, seed=17) if i.label["role"] != "malformed"]
     good = good[:GOOD_PER_PHASE]
     good_ids = {i.article["id"] for i in good}
     poison = fuzz_payloads(10_000, seed=17)

@@ -115,6 +115,15 @@ class Worker:
         """The end of the worker's log."""
         return self.log_path.read_text(errors="replace")[-chars:] if self.log_path.exists() else ""
 
+    def wait_for_log(self, text: str, timeout: float = 60) -> None:
+        """Wait until the worker's log contains `text` (for example its first assignment)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.log_path.exists() and text in self.log_path.read_text(errors="replace"):
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"worker log never showed {text!r}:\n{self.log_tail()}")
+
     def kill(self, sig: int = signal.SIGKILL) -> None:
         """Signal the worker's process group and reap it."""
         if self.process is None or self.process.poll() is not None:

@@ -78,22 +78,26 @@ def test_restarted_worker_links_a_copy_to_an_original_seen_before(
 def test_two_workers_assign_the_same_stories_as_one_worker_and_replay(
     make_worker, kafka_broker, isolated_names, tmp_path
 ):
-    """Two workers on four partitions give the story assignments of one worker and of replay."""
+    """Two workers (one joining mid-stream) give the story assignments of one worker and replay."""
     _, prefix = isolated_names
     examples = example_payloads()
     order = list(examples.values())
     results = []
     for run_name, worker_count in (("one", 1), ("two", 2)):
         run_prefix = f"{prefix}{run_name}-"
-        workers = [
-            make_worker(
-                f"{run_name}{i}",
-                WIREWATCH_TOPIC_PREFIX=run_prefix,
-                WIREWATCH_APP_ID=f"{run_prefix}app",
+        def add_worker(i, name=run_name, run_prefix=run_prefix):
+            return make_worker(
+                f"{name}{i}", WIREWATCH_TOPIC_PREFIX=run_prefix, WIREWATCH_APP_ID=f"{run_prefix}app"
             )
-            for i in range(worker_count)
-        ]
-        feed_in_order(kafka_broker.bootstrap, run_prefix, order, timeout=90)
+
+        # The second worker joins mid-stream: the rebalance must not lose or redo any linking.
+        half = len(order) // 2
+        workers = [add_worker(0)]
+        feed_in_order(kafka_broker.bootstrap, run_prefix, order[:half], timeout=90)
+        workers += [add_worker(i) for i in range(1, worker_count)]
+        for worker in workers[1:]:
+            worker.wait_for_log("Worker ready", timeout=60)  # assigned and recovered
+        feed_in_order(kafka_broker.bootstrap, run_prefix, order[half:], timeout=90)
         stories = f"{run_prefix}stories"
         expected = len(order) - 2  # the two malformed examples never reach linking
 

@@ -104,6 +104,8 @@ class Linker:
         day = day_number(effective_time(parsed))
         self._evict_before(day)
         known = self.articles.get(parsed.article_id)
+        if known is not None and known.get("gone"):
+            return self._replayed_tombstone(parsed, known)
         if known is not None and known["story"] in self.stories:
             return self._replayed(parsed, known)
         seen = self._seen_before(parsed)
@@ -186,15 +188,25 @@ class Linker:
             ),
             MemberRole.COPY,
         )
-        decision = _REPLAYED_DECISION.get(role, LinkDecision.COPY)
-        if role is MemberRole.ORIGINAL and record["members"][0]["article_id"] != parsed.article_id:
-            decision = LinkDecision.COPY  # a late original joined an existing story
+        decision = _replayed_decision(role, record, parsed.article_id)
         return LinkResult(
             article_id=parsed.article_id,
             decision=decision,
             role=role,
             story_id=story_id,
             original_id=str(record["original"]),
+        )
+
+    def _replayed_tombstone(self, parsed: ParsedArticle, tomb: dict[str, Any]) -> LinkResult:
+        """A redelivery of an evicted article: the answer it got, from its tombstone."""
+        role = MemberRole(tomb["role"])
+        self.stats.redelivered_after_eviction += 1
+        return LinkResult(
+            article_id=parsed.article_id,
+            decision=LinkDecision(tomb["decision"]),
+            role=role,
+            story_id=str(tomb["story"]),
+            original_id=str(tomb["original"]),
         )
 
     def _recapture(
@@ -393,15 +405,25 @@ class Linker:
 
     def _evict_before(self, day: int) -> None:
         expired = self.window.advance(day)
+        if not expired:
+            return
         oldest = self.window.oldest_kept_day()
-        for article_id in expired:
-            self._forget(article_id, oldest if oldest is not None else day)
+        ended: set[str] = set()  # stories deleted after every member got its tombstone
+        entombed = [a for a in expired if self._forget(a, day if oldest is None else oldest, ended)]
+        for story_id in sorted(ended):
+            del self.stories[story_id]
+        self.window.entomb(entombed)
+        for article_id in self.window.expired_tombstones(self.settings.redelivery_memory_articles):
+            record = self.articles.get(article_id)
+            if record is not None and record.get("gone"):
+                del self.articles[article_id]
         self.stats.evicted += len(expired)
 
-    def _forget(self, article_id: str, oldest_day: int) -> None:
+    def _forget(self, article_id: str, oldest_day: int, ended: set[str]) -> bool:
+        """Drop an evicted article's index entries; leave a tombstone. False if it was unknown."""
         record = self.articles.get(article_id)
-        if record is None:
-            return
+        if record is None or record.get("gone"):
+            return False
         if record.get("sh"):
             signature = self.minhasher.signature(decode_set(record["sh"]))
             self.index.remove(article_id, self.minhasher.band_keys(signature))
@@ -409,9 +431,24 @@ class Linker:
             if self.keys.get(key) == article_id:
                 del self.keys[key]
         story = self.stories.get(record["story"])
-        if story is not None and int(story["last_day"]) < oldest_day:
-            del self.stories[record["story"]]
-        del self.articles[article_id]
+        role, original, decision = MemberRole.COPY, str(record["story"]), LinkDecision.COPY
+        if story is not None:
+            original = str(story["original"])
+            role = next(
+                (MemberRole(m["role"]) for m in story["members"] if m["article_id"] == article_id),
+                MemberRole.ORIGINAL if original == article_id else MemberRole.COPY,
+            )
+            decision = _replayed_decision(role, story, article_id)
+            if int(story["last_day"]) < oldest_day:
+                ended.add(str(record["story"]))
+        self.articles[article_id] = {
+            "story": record["story"],
+            "original": original,
+            "role": role.value,
+            "decision": decision.value,
+            "gone": True,
+        }
+        return True
 
     def _url_key(self, parsed: ParsedArticle) -> str:
         """normalise_url of the article, computed once per link call."""
@@ -438,6 +475,13 @@ _REPLAYED_DECISION = {
     MemberRole.UPDATE: LinkDecision.UPDATE,
     MemberRole.RECAPTURE: LinkDecision.RECAPTURE,
 }
+
+
+def _replayed_decision(role: MemberRole, story: dict[str, Any], article_id: str) -> LinkDecision:
+    """The decision a member got the first time, from its role in the story record."""
+    if role is MemberRole.ORIGINAL and story["members"][0]["article_id"] != article_id:
+        return LinkDecision.COPY  # a late original joined an existing story
+    return _REPLAYED_DECISION.get(role, LinkDecision.COPY)
 
 
 def _member(parsed: ParsedArticle, role: MemberRole, evidence: LinkEvidence | None) -> StoryMember:

@@ -64,3 +64,4 @@ class LinkerStats:
     candidates_verified: int = 0
     evicted: int = 0
     not_indexed_too_old: int = 0
+    redelivered_after_eviction: int = 0

@@ -3,6 +3,8 @@
 Layout in one store, so no store is ever iterated and every write is small:
 - `meta` -> {"newest": day | None, "days": {"<day>": count}, "indexed": n, "evicted": n}
 - `<day>:<n>` -> the n-th article id indexed under that day (one short entry per article).
+- `t:<seq>:<n>` -> the n-th article id entombed when `seq` articles had been indexed; `meta`
+  keeps `"seq"` (articles indexed so far) and `"tombs"` ({"<seq>": count}).
 Days are whole UTC days since 1970-01-01.
 """
 
@@ -42,7 +44,7 @@ class RetentionWindow:
         if meta is None:
             self._meta = {"newest": None, "days": {}, "indexed": 0, "evicted": 0}
         else:
-            self._meta = {**meta, "days": dict(meta["days"])}
+            self._meta = {**meta, "days": dict(meta["days"]), "tombs": dict(meta.get("tombs", {}))}
         return self._meta
 
     def _current(self) -> dict[str, Any]:
@@ -97,4 +99,35 @@ class RetentionWindow:
         self.store[f"{day}:{count}"] = article_id
         days[str(day)] = count + 1
         meta["indexed"] = int(meta["indexed"]) + 1
+        meta["seq"] = int(meta.get("seq", 0)) + 1
         self.store[META_KEY] = meta
+
+    def entomb(self, article_ids: list[str]) -> None:
+        """Remember that these evicted articles left tombstones, stamped with the current seq."""
+        if not article_ids:
+            return
+        meta = self._current()
+        seq = str(int(meta.get("seq", 0)))
+        tombs: dict[str, int] = meta.setdefault("tombs", {})
+        count = tombs.get(seq, 0)
+        for n, article_id in enumerate(article_ids, start=count):
+            self.store[f"t:{seq}:{n}"] = article_id
+        tombs[seq] = count + len(article_ids)
+        self.store[META_KEY] = meta
+
+    def expired_tombstones(self, memory: int) -> list[str]:
+        """Ids whose tombstones are older than `memory` indexed articles (and unlist them)."""
+        meta = self._current()
+        tombs: dict[str, int] = meta.get("tombs", {})
+        cutoff = int(meta.get("seq", 0)) - memory
+        expired: list[str] = []
+        for seq in sorted((t for t in tombs if int(t) <= cutoff), key=int):
+            for n in range(tombs.pop(seq)):
+                key = f"t:{seq}:{n}"
+                article_id = self.store.get(key)
+                if article_id is not None:
+                    expired.append(article_id)
+                    del self.store[key]
+        if expired:
+            self.store[META_KEY] = meta
+        return expired

@@ -93,6 +93,17 @@ class DedupSettings(BaseModel):
             "covers late republications while keeping the index bounded."
         ),
     )
+    redelivery_memory_articles: int = Field(
+        default=100_000,
+        ge=0,
+        description=(
+            "An evicted article leaves a small tombstone (story, original, role) for this many "
+            "further indexed articles, so an at-least-once redelivery after a crash or "
+            "rebalance gets its first answer again instead of founding a new story. "
+            "Redeliveries are the uncommitted tail of the input (seconds to minutes); 100k "
+            "articles is hours of global news at ~100 bytes each."
+        ),
+    )
     max_members_listed: int = Field(
         default=200,
         ge=1,

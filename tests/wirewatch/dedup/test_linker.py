@@ -157,14 +157,20 @@ def test_retention_evicts_old_articles_and_their_keys() -> None:
     linker.link(article("new", sentences(19, 5), published=T0 + dt.timedelta(days=31)))
     assert linker.evictions_total == 1
     assert linker.index_size == 1
-    assert "old" not in linker.articles
+    assert linker.articles["old"] == {
+        "story": story_id_for("old"),
+        "original": "old",
+        "role": "original",
+        "decision": "new_story",
+        "gone": True,
+    }
     assert story_id_for("old") not in linker.stories
     late = linker.link(article("late", body, published=T0 + dt.timedelta(days=31)))
     assert late.decision is LinkDecision.NEW_STORY
 
 
-def test_eviction_leaves_only_the_window_in_every_store() -> None:
-    """After eviction no bucket, key, day entry or record of the old articles remains."""
+def test_eviction_leaves_only_the_window_and_tombstones_in_every_store() -> None:
+    """After eviction only tombstones remain of the old articles: no bucket, key or day entry."""
     stores = in_memory_stores(Linker.STORE_NAMES)
     linker = Linker(DedupSettings(retention_days=2), stores)
     body = sentences(25, 5)
@@ -172,10 +178,40 @@ def test_eviction_leaves_only_the_window_in_every_store() -> None:
     linker.link(article("o2", [*body, "Related Topics: Sputnik"], published=T0))
     linker.link(article("n1", sentences(26, 5), published=T0 + dt.timedelta(days=3)))
     assert linker.evictions_total == 2
-    assert set(stores["dedup_articles"]) == {"n1"}
+    assert {a for a, r in stores["dedup_articles"].items() if not r.get("gone")} == {"n1"}
     assert set(stores["dedup_buckets"].values()) == {"n1"}
     assert set(stores["dedup_keys"].values()) == {"n1"}
-    assert sorted(stores["dedup_days"]) == [f"{stores['dedup_days']['meta']['newest']}:0", "meta"]
+    newest = stores["dedup_days"]["meta"]["newest"]
+    assert sorted(stores["dedup_days"]) == [f"{newest}:0", "meta", "t:2:0", "t:2:1"]
+
+
+def test_redelivery_after_eviction_gets_its_first_answer_and_writes_nothing() -> None:
+    """An evicted copy delivered again keeps its story and original; no story update is sent."""
+    linker = new_linker(DedupSettings(retention_days=2))
+    body = sentences(27, 6)
+    linker.link(article("first", body, published=T0))
+    copy = linker.link(article("again", [*body, "Related Topics: Sputnik"], published=T0))
+    linker.link(article("later", sentences(28, 5), published=T0 + dt.timedelta(days=5)))
+    redelivered = linker.link(article("again", [*body, "Related Topics: Sputnik"], published=T0))
+    assert (redelivered.story_id, redelivered.original_id) == (copy.story_id, copy.original_id)
+    assert redelivered.decision is copy.decision
+    assert redelivered.story_updates == []
+    assert redelivered.forward is None
+    assert linker.stats.redelivered_after_eviction == 1
+
+
+def test_tombstones_expire_after_the_redelivery_memory() -> None:
+    """Tombstones go once `redelivery_memory_articles` more articles were indexed."""
+    stores = in_memory_stores(Linker.STORE_NAMES)
+    linker = Linker(DedupSettings(retention_days=1, redelivery_memory_articles=2), stores)
+    linker.link(article("gone-soon", sentences(29, 5), published=T0))
+    for n in range(1, 5):
+        day = T0 + dt.timedelta(days=2 * n)
+        linker.link(article(f"next-{n}", sentences(30 + n, 5), published=day))
+    assert "gone-soon" not in stores["dedup_articles"]
+    tombstones = [a for a, r in stores["dedup_articles"].items() if r.get("gone")]
+    assert "gone-soon" not in tombstones
+    assert tombstones, "recent evictions keep their tombstones"
 
 
 def test_store_values_are_json_ready() -> None:

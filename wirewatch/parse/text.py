@@ -47,6 +47,13 @@ _AFTER: Final = re.compile(
     r"(?P<pron>he|she|they) (?:said|added|stressed|noted))"
 )
 _BEFORE: Final = re.compile(r"(?P<c>" + _NAME + r") (?:said|says|added|wrote)\s*:\s*$")
+#: ASCII bytes -> themselves when `\w` and not `_`, else a space; `_LOWER_WORDS` also lowercases.
+_WORDS: Final = bytes(b if b < 128 and chr(b).isalnum() else 32 for b in range(256))
+_LOWER_WORDS: Final = _WORDS.lower()
+#: ASCII bytes -> lowercase letters, everything else a space: `[^\W\d_]` on ASCII text.
+_LOWER_LETTERS: Final = bytes(b if b < 128 and chr(b).isalpha() else 32 for b in range(256)).lower()
+#: Common non-word characters outside ASCII; replacing them with a space keeps more texts ASCII.
+_NON_WORD_PUNCT: Final = "\u00a0\u00a9\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
 
 
 def split_glued(paragraph: str) -> list[str]:
@@ -79,21 +86,38 @@ def headline_flags(headline: str) -> tuple[str, list[str]]:
 
 def fold(text: str) -> str:
     """Casefold and drop punctuation, for comparing headlines and lines."""
+    if text.isascii():
+        return b" ".join(text.encode("ascii").translate(_LOWER_WORDS).split()).decode("ascii")
     return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 
 
 def matching_text(paragraphs: list[str]) -> str:
     """Lowercase NFKC text without punctuation: glued or split, the same words give one text."""
-    text = unicodedata.normalize("NFKC", " ".join(paragraphs)).casefold()
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    text = " ".join(paragraphs)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).casefold()
+        for char in _NON_WORD_PUNCT:
+            if char in text:
+                text = text.replace(char, " ")
+        if not text.isascii():
+            return " ".join(_NON_WORD.sub(" ", text).split())
+    return b" ".join(text.encode("ascii").translate(_LOWER_WORDS).split()).decode("ascii")
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code from script and stopwords; English when unsure."""
     sample = text[:3000]
-    if _CYRILLIC.search(sample) and len(_CYRILLIC.findall(sample)) > len(_LATIN.findall(sample)):
+    ascii_sample = sample.isascii()
+    if (
+        not ascii_sample
+        and _CYRILLIC.search(sample)
+        and len(_CYRILLIC.findall(sample)) > len(_LATIN.findall(sample))
+    ):
         return "uk" if re.search(r"[іїєґ]", sample) else "ru"
-    words = _WORD.findall(sample[:800].casefold())
+    if ascii_sample:
+        words = sample[:800].encode("ascii").translate(_LOWER_LETTERS).decode("ascii").split()
+    else:
+        words = _WORD.findall(sample[:800].casefold())
     hits = dict.fromkeys(_STOPWORDS, 0)
     for word in words:
         for code in _STOP_INDEX.get(word, ()):

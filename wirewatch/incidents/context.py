@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from schemas.incident import Harm
 from schemas.parsed import ParsedArticle
+from wirewatch.incidents.caseless import CaselessPattern, lowered_ascii
 from wirewatch.incidents.gazetteer import Place, fold
 from wirewatch.incidents.patterns import ARREST, DENIAL, INJURY
 from wirewatch.incidents.targets import TargetMention
@@ -78,18 +79,23 @@ def article_context(
     return ArticleContext(countries=frozenset(countries), host=host, texts=texts)
 
 
+_CLAUSE = re.compile(r"[,;]|\bbut\b|\band\b")
+
+
+def _judge(sentences: Sequence[str], pattern: CaselessPattern) -> bool | None:
+    """None when no clause mentions it; else whether some clause states it undenied."""
+    verdict: bool | None = None
+    for sentence in sentences:
+        lowered = lowered_ascii(sentence)
+        if pattern.search(sentence, lowered) is None:
+            continue  # a clause can only match where its sentence does
+        for clause in _CLAUSE.split(sentence):
+            lowered = lowered_ascii(clause)
+            if pattern.search(clause, lowered):
+                verdict = bool(verdict) or DENIAL.search(clause, lowered) is None
+    return verdict
+
+
 def reported_harm(sentences: Sequence[str]) -> Harm:
     """Injuries and arrests as the sentences state them; a denied mention is False."""
-
-    def judge(pattern: re.Pattern[str]) -> bool | None:
-        verdict: bool | None = None
-        if not any(pattern.search(sentence) for sentence in sentences):
-            return None
-        for sentence in sentences:
-            for clause in re.split(r"[,;]|\bbut\b|\band\b", sentence):
-                if pattern.search(clause):
-                    denied = bool(DENIAL.search(clause))
-                    verdict = (verdict or False) or not denied
-        return verdict
-
-    return Harm(injuries=judge(INJURY), arrests=judge(ARREST))
+    return Harm(injuries=_judge(sentences, INJURY), arrests=_judge(sentences, ARREST))

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from schemas.incident import DatePrecision
+from wirewatch.incidents.caseless import CaselessPattern, lowered_ascii
 
 _MONTHS = {
     "jan": 1,
@@ -56,7 +57,7 @@ _RELATIVE = (
 )
 _RU_MONTH = r"январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+_PATTERNS: list[tuple[str, re.Pattern[str] | CaselessPattern]] = [
     (
         "month_day",
         re.compile(
@@ -70,19 +71,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:,?\s+(?P<y>{_YEAR}))?"
         ),
     ),
-    ("month", re.compile(rf"{_IN_MONTH}(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b", re.I)),
+    ("month", CaselessPattern(rf"{_IN_MONTH}(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b")),
     ("month_year", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
-    ("relative", re.compile(_RELATIVE, re.I)),
+    ("relative", CaselessPattern(_RELATIVE)),
     ("weekday", re.compile(rf"\b(?P<w>{_WEEKDAY})\b")),
     ("ru_day_month", re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_RU_MONTH})[а-я]*", re.I)),
     ("ru_relative", re.compile(r"(?P<rel>[Вв]чера|[Сс]егодня|[Пп]озавчера)")),
 ]
+_NEED_DIGIT = frozenset({"month_day", "day_month", "month_year", "ru_day_month"})
+_NEED_CYRILLIC = frozenset({"ru_day_month", "ru_relative"})
+_DIGIT = re.compile(r"\d")
 
 # A date right after a reporting verb is when it was said, not when it happened.
-_REPORTING = re.compile(
+_REPORTING = CaselessPattern(
     r"\b(?:said|says|told|tells|reported|reports|announced|confirmed|stated|added|wrote|"
-    r"posted|sources?)\b[^.;:\"“”]{0,40}?\s(?:on\s+|in\s+)?$",
-    re.I,
+    r"posted|sources?)\b[^.;:\"“”]{0,40}?\s(?:on\s+|in\s+)?$"
 )
 
 
@@ -178,8 +181,16 @@ def find_dates(sentence: str, ref: dt.date) -> list[DateMention]:
     """Return the date expressions in a sentence, resolved against `ref`, left to right."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    lowered = lowered_ascii(sentence)
+    digits = _DIGIT.search(sentence) is not None
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence):
+        if (kind in _NEED_DIGIT and not digits) or (lowered is not None and kind in _NEED_CYRILLIC):
+            continue  # the pattern cannot match this sentence
+        if isinstance(pattern, CaselessPattern):
+            matches = pattern.finditer(sentence, lowered)
+        else:
+            matches = pattern.finditer(sentence)
+        for match in matches:
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from schemas.incident import IncidentType
+from wirewatch.incidents.caseless import CaselessPattern, lowered_ascii
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,14 +14,14 @@ class Trigger:
     """One trigger pattern. Weak triggers ("an attack on X") only corroborate an incident."""
 
     type: IncidentType
-    pattern: re.Pattern[str]
+    pattern: CaselessPattern
     cues: tuple[str, ...]
     strong: bool = True
     needs_diplomatic_target: bool = False
 
 
-def _p(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(alternatives), re.I)
+def _p(*alternatives: str, ru: str = "") -> CaselessPattern:
+    return CaselessPattern("|".join(alternatives), ru)
 
 
 def _cues(*words: str) -> tuple[str, ...]:
@@ -62,7 +63,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bbottle (?:filled with|of|containing|with) (?:a )?"
             r"(?:flammable|incendiary|combustible)\b",
             r"\bset (?:fire to|on fire|(?:it|them|\w+) on fire|ablaze)\b|\btorched\b",
-            r"зажигательн\w+ смес\w+|горюч\w+ жидкост\w+|коктейл\w+ молотова|поджог\w*",
+            ru=r"зажигательн\w+ смес\w+|горюч\w+ жидкост\w+|коктейл\w+ молотова|поджог\w*",
         ),
         _ARSON_CUES,
     ),
@@ -73,7 +74,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bletters? (?:with|containing) threats\b",
             r"\b(?:white|suspicious|unknown) powder\b",
             r"\bsuspicious (?:envelope|package|parcel|letter)s?\b|\bbomb threats?\b",
-            r"письм\w* с угрозами|угроз\w+ в адрес|порошк\w+|порошок",
+            ru=r"письм\w* с угрозами|угроз\w+ в адрес|порошк\w+|порошок",
         ),
         _cues("threat", "powder", "suspicious", "угроз", "порош"),
     ),
@@ -209,8 +210,8 @@ TRIGGERS: tuple[Trigger, ...] = (
 )
 
 
-def _cue_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
-    """One regex over all cue words, and for each word the triggers it (or a prefix) cues."""
+def _cue_index() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """Regexes over all cue words (and over the ASCII ones), and the triggers each word cues."""
     words = sorted({w for t in TRIGGERS for w in t.cues}, key=len, reverse=True)
     index = {
         word: tuple(
@@ -218,44 +219,52 @@ def _cue_index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
         )
         for word in words
     }
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + ")"), index
+    latin = [w for w in words if w.isascii()]
+    return (
+        re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + ")"),
+        re.compile(r"\b(" + "|".join(re.escape(w) for w in latin) + ")"),
+        index,
+    )
 
 
-_CUE_RE, _CUE_INDEX = _cue_index()
+_CUE_RE, _CUE_RE_ASCII, _CUE_INDEX = _cue_index()
 
 
 def find_triggers(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
-    """Triggers matching the sentence; a single cue scan picks the few patterns worth running."""
+    """Triggers matching the sentence; a single cue scan picks the few patterns worth running.
+
+    For ASCII sentences the matches are over the lower-cased sentence (same offsets).
+    """
+    lowered = lowered_ascii(sentence)
+    cues = _CUE_RE.findall(sentence.lower()) if lowered is None else _CUE_RE_ASCII.findall(lowered)
+    if not cues:
+        return []
     wanted: set[int] = set()
-    for cue in _CUE_RE.finditer(sentence.lower()):
-        wanted.update(_CUE_INDEX[cue.group(1)])
+    for cue in cues:
+        wanted.update(_CUE_INDEX[cue])
     found = []
     for i in sorted(wanted):
-        match = TRIGGERS[i].pattern.search(sentence)
+        match = TRIGGERS[i].pattern.search(sentence, lowered)
         if match is not None:
             found.append((TRIGGERS[i], match))
     return found
 
 
 # Cues that a trigger is negated, hypothetical or generic in its clause.
-NOT_NEWS_BEFORE = re.compile(
+NOT_NEWS_BEFORE = CaselessPattern(
     r"(?:\b(?:no|not|never|without|nor|would|could|might|may|if|whether|to prevent|"
     r"against such|prevent|avoid|fear(?:s|ed)?|threaten(?:s|ed)? to|risk of|plans? to|"
-    r"planned to|any|such|none of)\b|n't)[^,;.]{0,25}$",
-    re.I,
+    r"planned to|any|such|none of)\b|n't)[^,;.]{0,25}$"
 )
 
 # Casualty and arrest mentions, and the cues that deny them.
-INJURY = re.compile(
-    r"\b(?:injur(?:ed|ies|y)|hurt|wounded|casualt(?:y|ies)|harmed|killed|dead)\b"
-    r"|пострадавш|пострадал",
-    re.I,
+INJURY = CaselessPattern(
+    r"\b(?:injur(?:ed|ies|y)|hurt|wounded|casualt(?:y|ies)|harmed|killed|dead)\b",
+    r"пострадавш|пострадал",
 )
-ARREST = re.compile(
-    r"\b(?:arrest(?:ed|s)?|detained|apprehended|taken into custody|in custody|charged|caught)\b",
-    re.I,
+ARREST = CaselessPattern(
+    r"\b(?:arrest(?:ed|s)?|detained|apprehended|taken into custody|in custody|charged|caught)\b"
 )
-DENIAL = re.compile(
-    r"\b(?:no|not|nobody|no one|none|without|never|neither|unharmed)\b|n't|\bнет\b|\bне\b",
-    re.I,
+DENIAL = CaselessPattern(
+    r"\b(?:no|not|nobody|no one|none|without|never|neither|unharmed)\b|n't", r"\bнет\b|\bне\b"
 )

@@ -9,6 +9,7 @@ from functools import lru_cache
 import pycountry
 
 from schemas.incident import Target, TargetKind
+from wirewatch.incidents.caseless import CaselessPattern, lowered_ascii
 from wirewatch.incidents.gazetteer import country_code, country_code_russian
 from wirewatch.incidents.lexicon import DEMONYMS
 
@@ -22,8 +23,8 @@ _RU_NOUN = (
     r"диппредставительств\w+)"
 )
 _RU_OWNER = re.compile(rf"({_RU_NOUN})\s+(России|РФ|[А-ЯЁ][а-яё]+)", re.I)
-_BARE = re.compile(
-    rf"\b(?:the|its|our|their|this|that|an?)\s+(?:[\w-]+\s+)?(?P<noun>{_NOUN})(?:'s)?\b", re.I
+_BARE = CaselessPattern(
+    rf"\b(?:the|its|our|their|this|that|an?)\s+(?:[\w-]+\s+)?(?P<noun>{_NOUN})(?:'s)?\b"
 )
 
 
@@ -55,7 +56,7 @@ def _kind(noun: str) -> TargetKind:
     return "mission"
 
 
-_NOUN_RE = re.compile(rf"\b{_NOUN}\b", re.I)
+_NOUN_RE = CaselessPattern(rf"\b{_NOUN}\b")
 _MODIFIER = frozenset({"main", "new", "honorary", "former", "own", "the"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*(?:of\s+(?:the\s+)?)?){1,5})")
 
@@ -86,10 +87,9 @@ def _country_after(text: str) -> tuple[int, str] | None:
     return None
 
 
-_QUICK = re.compile(
-    r"consul|embass|mission|ambassador|envoy|charg|diplomat|commission|посольств|консульств|"
-    r"диппредставительств",
-    re.I,
+_QUICK = CaselessPattern(
+    r"consul|embass|mission|ambassador|envoy|charg|diplomat|commission",
+    "посольств|консульств|диппредставительств",
 )
 
 
@@ -97,10 +97,11 @@ _QUICK = re.compile(
 def find_targets(sentence: str) -> list[TargetMention]:
     """Return the diplomatic targets in a sentence, left to right, without overlaps."""
     found: list[TargetMention] = []
-    if not _QUICK.search(sentence):
+    lowered = lowered_ascii(sentence)
+    if not _QUICK.search(sentence, lowered):
         return found
-    for match in _NOUN_RE.finditer(sentence):
-        noun = match.group()
+    for match in _NOUN_RE.finditer(sentence, lowered):
+        noun = sentence[match.start() : match.end()]
         before = _country_before(sentence[: match.start()])
         if before is not None:
             start, code = before
@@ -110,14 +111,15 @@ def find_targets(sentence: str) -> list[TargetMention]:
         if after is not None:
             end, code = after
             found.append(TargetMention(match.start(), match.end() + end, _kind(noun), noun, code))
-    for match in _RU_OWNER.finditer(sentence):
-        owner = country_code_russian(match.group(2)) if match.group(2) != "РФ" else "RU"
-        noun = match.group(1)
-        found.append(TargetMention(match.start(), match.end(), _kind(noun), noun, owner))
-    for match in _BARE.finditer(sentence):
+    if lowered is None:  # Russian nouns: never in ASCII text
+        for match in _RU_OWNER.finditer(sentence):
+            owner = country_code_russian(match.group(2)) if match.group(2) != "РФ" else "RU"
+            noun = match.group(1)
+            found.append(TargetMention(match.start(), match.end(), _kind(noun), noun, owner))
+    for match in _BARE.finditer(sentence, lowered):
         if any(t.start <= match.start("noun") < t.end for t in found):
             continue
-        noun = match.group("noun")
+        noun = sentence[match.start("noun") : match.end("noun")]
         found.append(TargetMention(match.start("noun"), match.end(), _kind(noun), noun, None))
     return sorted(found, key=lambda mention: mention.start)
 

@@ -171,8 +171,22 @@ def is_chrome(line: str) -> bool:
     if _CHROME_START.match(line):
         return True
     lowered = line.lower()
-    return any(phrase in lowered for phrase in _CHROME_PHRASES) and bool(
-        _CHROME_ANYWHERE.search(line)
+    return _has_chrome_phrase(lowered) and bool(_CHROME_ANYWHERE.search(line))
+
+
+def _has_chrome_phrase(lowered: str) -> bool:
+    """Any of `_CHROME_PHRASES` in a lowercased line; unrolled, as this runs on every line."""
+    return (
+        "cookie" in lowered
+        or "all rights reserved" in lowered
+        or " on facebook" in lowered
+        or " on twitter" in lowered
+        or " on telegram" in lowered
+        or "website contains only a portion of" in lowered
+        or "republishes wire copy" in lowered
+        or "republished under licen" in lowered
+        or "aggregates reports from" in lowered
+        or "comments are closed" in lowered
     )
 
 

@@ -38,7 +38,8 @@ _STOP_INDEX: Final[dict[str, tuple[str, ...]]] = {
     for words in _STOPWORDS.values()
     for word in words
 }
-_GLUE_HINT: Final = re.compile(r"[a-z][.!?][\"”]?[A-Z\"“]")
+#: Sentence punctuation glued to what follows; a glue hint when a lowercase letter precedes it.
+_GLUE_HINT: Final = re.compile(r"[.!?][\"”]?[A-Z\"“]")
 _QUOTE: Final = re.compile(r"[\"“«](?P<text>[^\"“”«»]{12,600}?)[\"”»]")
 _NAME: Final = r"(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}|the [a-z]+(?: [a-z]+)?)"
 _AFTER: Final = re.compile(
@@ -58,7 +59,7 @@ _NON_WORD_PUNCT: Final = "\u00a0\u00a9\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c
 
 def split_glued(paragraph: str) -> list[str]:
     """Split paragraphs glued without a break (`... Ottawa.LeClaire was ...`)."""
-    if _GLUE_HINT.search(paragraph) is None:
+    if not _glue_hinted(paragraph):
         return [paragraph]
     parts: list[str] = []
     pending = ""
@@ -73,6 +74,15 @@ def split_glued(paragraph: str) -> list[str]:
             parts.append(pending + part)
             pending = ""
     return parts
+
+
+def _glue_hinted(paragraph: str) -> bool:
+    """True when `[a-z][.!?]["”]?[A-Z"“]` occurs: scanning for the punctuation first is faster."""
+    for match in _GLUE_HINT.finditer(paragraph):
+        start = match.start()
+        if start and "a" <= paragraph[start - 1] <= "z":
+            return True
+    return False
 
 
 def headline_flags(headline: str) -> tuple[str, list[str]]:

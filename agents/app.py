@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
@@ -11,6 +12,7 @@ from prometheus_client import REGISTRY, CollectorRegistry
 from agents import deliver_webhooks, link_stories, parse_articles, views
 from agents.logging import configure_logging
 from agents.metrics import WirewatchMetrics
+from agents.producer_buffer import DrainingProducerBuffer
 from agents.settings import WorkerSettings
 from agents.tables import declare_tables
 from agents.topics import Topics, declare_topics
@@ -22,6 +24,14 @@ class WirewatchApp(faust.App):
     """faust.App that creates every declared topic (inputs and outputs) when it starts."""
 
     wirewatch_topics: Topics | None = None
+
+    def _new_producer(self) -> Any:
+        """Faust's producer with a buffer that drains fully before offsets are committed."""
+        producer = super()._new_producer()
+        buffer = DrainingProducerBuffer(loop=producer.loop, beacon=producer.beacon)
+        buffer.app = self
+        producer.buffer = buffer  # type: ignore[attr-defined]
+        return producer
 
     async def on_start(self) -> None:
         """Declare our topics before any agent consumes or produces."""

@@ -103,52 +103,76 @@ def _sub_phrases(words: list[str]) -> Iterator[tuple[int, int]]:
             yield first, first + size
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=16_384)
+def _run_places(run: str, context_countries: frozenset[str]) -> tuple[tuple[int, int, Place], ...]:
+    """Sub-phrases of a capitalised run naming a usable city, in the order find_places tries
+    them: (offset in the run, phrase length, place). Names recur, so runs are cached."""
+    words = run.split()
+    starts = city_first_words()
+    if not any(fold(word.rstrip(".,'’")) in starts for word in words):
+        return ()
+    offsets = [m.start() for m in _NON_SPACE.finditer(run)]
+    usable: list[tuple[int, int, Place]] = []
+    for first, last in _sub_phrases(words):
+        phrase = " ".join(words[first:last]).rstrip(".,'’").removesuffix("'s")
+        place = find_city(phrase, context_countries)
+        if place is None or (
+            place.country not in context_countries
+            and place.population < _MIN_POPULATION_OUT_OF_CONTEXT
+        ):
+            continue
+        usable.append((offsets[first], len(phrase), place))
+    return tuple(usable)
+
+
 @lru_cache(maxsize=8_192)
 def find_places(sentence: str, context_countries: frozenset[str]) -> list[PlaceMention]:
     """Return known cities named in the sentence; small towns only in a context country."""
     found: list[PlaceMention] = []
-    starts = city_first_words()
     for match in _CAPITALISED.finditer(sentence):
-        words = match.group().split()
-        if not any(fold(word.rstrip(".,'’")) in starts for word in words):
-            continue
-        offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group())]
-        for first, last in _sub_phrases(words):
-            phrase = " ".join(words[first:last]).rstrip(".,'’").removesuffix("'s")
-            place = find_city(phrase, context_countries)
-            if place is None or (
-                place.country not in context_countries
-                and place.population < _MIN_POPULATION_OUT_OF_CONTEXT
-            ):
+        for offset, length, place in _run_places(match.group(), context_countries):
+            start = match.start() + offset
+            if _STREETISH.match(sentence[start + length :]):
                 continue
-            start = offsets[first]
-            if _STREETISH.match(sentence[start + len(phrase) :]):
-                continue
-            found.append(PlaceMention(start, start + len(phrase), place))
+            found.append(PlaceMention(start, start + length, place))
             break
     for match in _RU_LOCATIVE.finditer(sentence):
-        place = find_city_russian(match.group(1))
-        if place is not None:
-            found.append(PlaceMention(match.start(1), match.end(1), place))
+        russian = find_city_russian(match.group(1))
+        if russian is not None:
+            found.append(PlaceMention(match.start(1), match.end(1), russian))
     return sorted(found, key=lambda mention: mention.start)
+
+
+@lru_cache(maxsize=16_384)
+def _run_countries(run: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, ISO code) of the country names in a capitalised run, offsets in the run."""
+    found: list[tuple[int, int, str]] = []
+    words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(run)]
+    first = 0
+    while first < len(words):
+        for last in range(len(words), first, -1):
+            phrase = " ".join(w for _, w in words[first:last]).rstrip(".,")
+            code = country_code(phrase)
+            if code is not None:
+                start = words[first][0]
+                found.append((start, start + len(phrase), code))
+                first = last - 1
+                break
+        first += 1
+    return tuple(found)
 
 
 def find_countries(sentence: str) -> list[tuple[int, int, str]]:
     """Return (start, end, ISO code) for every country name or demonym in the sentence."""
     found: list[tuple[int, int, str]] = []
     for match in _COUNTRY_RUN.finditer(sentence):
-        words = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
-        first = 0
-        while first < len(words):
-            for last in range(len(words), first, -1):
-                phrase = " ".join(w for _, w in words[first:last]).rstrip(".,")
-                code = country_code(phrase)
-                if code is not None:
-                    start = words[first][0]
-                    found.append((start, start + len(phrase), code))
-                    first = last - 1
-                    break
-            first += 1
+        at = match.start()
+        found.extend(
+            (at + start, at + end, code) for start, end, code in _run_countries(match.group())
+        )
     for match in _RU_LOCATIVE.finditer(sentence):
         code = country_code_russian(match.group(1))
         if code:

@@ -2,12 +2,19 @@
 
 Shingles are hashed to uint32 once; the shingle hash set (sorted, unique) is both the MinHash
 input and the exact second measure used to verify LSH candidates.
+
+Hashes (arithmetic modulo 2**64, constants drawn from the seed):
+- word: `fmix64(sum(c_j * B**j))` over the word's lowercased code points `c_j` (at most
+  `MAX_WORD_CHARS`), B a random odd base, fmix64 MurmurHash3's 64-bit finaliser;
+- shingle of `size` consecutive words: `sum(m_j * word_(i+j)) >> 32`, m_j random odd.
+ASCII text is hashed straight from its bytes (one prefix sum over the text, no Python object
+per word or shingle); other text goes through `words` and a code-point matrix, same result.
 """
 
 from __future__ import annotations
 
 import base64
-import operator
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,14 +23,16 @@ import numpy as np
 import numpy.typing as npt
 
 U32Array = npt.NDArray[np.uint32]
+U64Array = npt.NDArray[np.uint64]
 MAX_WORD_CHARS = 24
 _WORD = re.compile(rf"\w{{1,{MAX_WORD_CHARS}}}")
 _MAX_U32 = np.uint32(0xFFFFFFFF)
+_SHIFT32 = np.uint64(32)
 _MASK64 = (1 << 64) - 1
-_FEW_WORDS = 16
 _RECENT_TEXTS = 8
-WORD_CACHE_SIZE = 1 << 19
-"""Words whose hash a Shingler memoises (~60 MB at most) before it starts over."""
+_NEAR_PROBES = 8
+BYTE_PATH_MAX_CHARS = 1 << 16
+"""ASCII texts up to this length are hashed from their bytes (power tables: 1 MB per seed)."""
 
 
 def sorted_unique(values: U32Array) -> U32Array:
@@ -43,6 +52,7 @@ def words(text: str) -> list[str]:
 
 
 def _ascii_word_table() -> bytes:
+    """bytes.translate table: ASCII word characters to lowercase, everything else to a space."""
     table = bytearray(b" " * 256)
     for code in range(128):
         char = chr(code)
@@ -52,81 +62,92 @@ def _ascii_word_table() -> bytes:
 
 
 _ASCII_WORDS = _ascii_word_table()
+_SPACE = np.uint8(ord(" "))
 
 
-def fast_words(text: str) -> list[str] | list[bytes]:
-    """`words(text)`, as ASCII bytes when the text is ASCII (a C translate + split, ~4x faster)."""
-    if text.isascii():
-        tokens = text.encode("ascii").translate(_ASCII_WORDS).split()
-        if not tokens or max(map(len, tokens)) <= MAX_WORD_CHARS:
-            return tokens
-    return words(text)
+@functools.lru_cache(maxsize=8)
+def _power_tables(base: int, count: int) -> tuple[U64Array, U64Array]:
+    """B**i and B**-i modulo 2**64 for i < count (B odd, so it has an inverse), read-only."""
+    tables = []
+    for factor in (base, pow(base, -1, 1 << 64)):
+        powers = np.empty(count, dtype=np.uint64)
+        powers[0] = 1
+        filled = 1
+        while filled < count:  # doubling: powers[filled + i] = powers[i] * factor**filled
+            step = min(filled, count - filled)
+            scale = np.uint64(pow(factor, filled, 1 << 64))
+            np.multiply(powers[:step], scale, out=powers[filled : filled + step])
+            filled += step
+        powers.flags.writeable = False
+        tables.append(powers)
+    return tables[0], tables[1]
 
 
 class Shingler:
-    """Hash every run of `size` consecutive words to one uint32, vectorised over the text.
-
-    Words are hashed together as a code-point matrix (one row per word), so no Python loop
-    runs per word or per shingle.
-    """
+    """Hash every run of `size` consecutive words to one uint32, vectorised over the text."""
 
     def __init__(self, size: int, seed: int = 1) -> None:
         if size < 1:
             raise ValueError(f"shingle size must be >= 1, got {size}; use 5 for news text")
         self.size = size
         rng = np.random.default_rng(seed + 7919)
-        self._char_mix = rng.integers(1, 2**63, size=MAX_WORD_CHARS, dtype=np.uint64) | 1
+        base = int(rng.integers(1, 2**63, dtype=np.uint64)) | 1
         self._mix = rng.integers(1, 2**63, size=size, dtype=np.uint64) | np.uint64(1)
-        self._char_mix_ints = [int(m) for m in self._char_mix]
-        self._cache: dict[str | bytes, int] = {}
+        self._powers, self._inverse = _power_tables(base, BYTE_PATH_MAX_CHARS + 2)
+        self._word_powers = np.ascontiguousarray(self._powers[:MAX_WORD_CHARS])
         self._recent: dict[str, tuple[int, U32Array]] = {}
 
-    def word_hashes(self, tokens: list[str]) -> npt.NDArray[np.uint64]:
-        """A 64-bit hash per word: code points times per-position odd multipliers, then mixed."""
-        matrix = np.array(tokens, dtype=f"<U{MAX_WORD_CHARS}")
-        codes = matrix.view(np.uint32).reshape(len(tokens), MAX_WORD_CHARS).astype(np.uint64)
-        hashed: npt.NDArray[np.uint64] = (codes * self._char_mix).sum(axis=1, dtype=np.uint64)
-        return _fmix64(hashed)
-
-    def _word_hash(self, token: str | bytes) -> int:
-        """word_hashes of one word in plain integers (cheaper than numpy for a few words)."""
-        codes = token if isinstance(token, bytes) else map(ord, token)
-        value = sum(map(operator.mul, codes, self._char_mix_ints)) & _MASK64
-        value ^= value >> 33
-        value = (value * 0xFF51AFD7ED558CCD) & _MASK64
-        value ^= value >> 33
-        value = (value * 0xC4CEB9FE1A85EC53) & _MASK64
-        return int(value ^ (value >> 33))
-
-    def cached_word_hashes(self, tokens: Sequence[str | bytes]) -> npt.NDArray[np.uint64]:
-        """word_hashes through a bounded memo (news vocabulary is Zipfian: most words hit)."""
-        cache = self._cache
-        values = list(map(cache.get, tokens))
-        if None in values:
-            missing = list(set(tokens).difference(cache))
-            if len(cache) + len(missing) > WORD_CACHE_SIZE:
-                cache.clear()
-                missing = list(set(tokens))
-            if len(missing) <= _FEW_WORDS:
-                cache.update((t, self._word_hash(t)) for t in missing)
-            else:
-                texts = [t.decode("ascii") if isinstance(t, bytes) else t for t in missing]
-                cache.update(zip(missing, self.word_hashes(texts).tolist(), strict=True))
-            values = list(map(cache.__getitem__, tokens))
-        return np.array(values, dtype=np.uint64)
-
-    def hashes(self, tokens: Sequence[str | bytes]) -> U32Array:
-        """Sorted unique uint32 shingle hashes; a text shorter than `size` is one shingle."""
+    def word_hashes(self, tokens: Sequence[str]) -> U64Array:
+        """A 64-bit hash per word (`words` tokens: at most MAX_WORD_CHARS code points each)."""
         if not tokens:
+            return np.empty(0, dtype=np.uint64)
+        matrix = np.array(tokens, dtype=f"<U{MAX_WORD_CHARS}")
+        codes = matrix.view(np.uint32).reshape(len(tokens), MAX_WORD_CHARS)
+        return _fmix64(codes.astype(np.uint64) @ self._word_powers)
+
+    def text_word_hashes(self, text: str) -> U64Array:
+        """word_hashes(words(text)), from the bytes of an ASCII text (one prefix sum, no split).
+
+        A word's hash is the difference of two prefix sums of `byte_t * B**t`, scaled back by
+        B**-start; texts with a word longer than MAX_WORD_CHARS (which `words` splits) or no
+        ASCII take the token path.
+        """
+        if text.isascii() and len(text) <= BYTE_PATH_MAX_CHARS:
+            padded = (b" " + text.encode("ascii") + b" ").translate(_ASCII_WORDS)
+            codes = np.frombuffer(padded, dtype=np.uint8)
+            in_word = codes != _SPACE
+            edges = np.flatnonzero(in_word[1:] != in_word[:-1])
+            if edges.size == 0:
+                return np.empty(0, dtype=np.uint64)
+            edges += 1
+            starts, ends = edges[0::2], edges[1::2]
+            if int((ends - starts).max()) <= MAX_WORD_CHARS:
+                prefix = np.cumsum(codes * self._powers[: codes.size], dtype=np.uint64)
+                ends -= 1
+                starts -= 1
+                hashed = prefix[ends] - prefix[starts]
+                starts += 1
+                hashed *= self._inverse[starts]
+                return _fmix64(hashed)
+        return self.word_hashes(words(text))
+
+    def shingle_hashes(self, word_hashes: U64Array) -> U32Array:
+        """Sorted unique uint32 shingle hashes; fewer words than `size` make one shingle."""
+        count = word_hashes.size
+        if count == 0:
             return np.empty(0, dtype=np.uint32)
-        word_hashes = self.cached_word_hashes(tokens)
-        span = min(self.size, len(tokens))
-        count = len(tokens) - span + 1
-        combined = word_hashes[:count] * self._mix[0]
-        for offset in range(1, span):
-            combined += word_hashes[offset : offset + count] * self._mix[offset]
-        combined >>= np.uint64(32)
+        span = min(self.size, count)
+        word_hashes = np.ascontiguousarray(word_hashes)
+        windows = np.ndarray(
+            (count - span + 1, span), dtype=np.uint64, buffer=word_hashes, strides=(8, 8)
+        )
+        combined: U64Array = windows @ self._mix[:span]
+        combined >>= _SHIFT32
         return sorted_unique(combined.astype(np.uint32))
+
+    def hashes(self, tokens: Sequence[str]) -> U32Array:
+        """Sorted unique uint32 shingle hashes of `words` tokens."""
+        return self.shingle_hashes(self.word_hashes(tokens))
 
     def text_hashes(self, text: str) -> U32Array:
         """Shingle hashes of a raw or normalised text (treat the result as read-only)."""
@@ -140,23 +161,24 @@ class Shingler:
         """
         found = self._recent.get(text)
         if found is None:
-            tokens = fast_words(text)
-            hashes = self.hashes(tokens)
+            word_hashes = self.text_word_hashes(text)
+            hashes = self.shingle_hashes(word_hashes)
             hashes.flags.writeable = False  # shared by every caller of the memo
-            found = (len(tokens), hashes)
+            found = (word_hashes.size, hashes)
             if len(self._recent) >= _RECENT_TEXTS:
                 self._recent.clear()
             self._recent[text] = found
         return found
 
 
-def _fmix64(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    """MurmurHash3's 64-bit finaliser: spreads every input bit over the output."""
-    values = values ^ (values >> np.uint64(33))
-    values = values * np.uint64(0xFF51AFD7ED558CCD)
-    values = values ^ (values >> np.uint64(33))
-    values = values * np.uint64(0xC4CEB9FE1A85EC53)
-    return values ^ (values >> np.uint64(33))
+def _fmix64(values: U64Array) -> U64Array:
+    """MurmurHash3's 64-bit finaliser, in place: spreads every input bit over the output."""
+    values ^= values >> np.uint64(33)
+    values *= np.uint64(0xFF51AFD7ED558CCD)
+    values ^= values >> np.uint64(33)
+    values *= np.uint64(0xC4CEB9FE1A85EC53)
+    values ^= values >> np.uint64(33)
+    return values
 
 
 class MinHasher:
@@ -186,24 +208,42 @@ class MinHasher:
         self._packed = np.zeros((bands, 9), dtype=np.uint8)
         self._packed[:, 0] = np.arange(bands, dtype=np.uint8)
         self._probes = np.argsort(rng.random((num_perm, num_perm)), axis=1).astype(np.int16)
+        self._near_probes = np.ascontiguousarray(self._probes[:, :_NEAR_PROBES])
+        self._row_numbers = np.arange(num_perm)
+        # a value v falls in bin (v * num_perm) >> 32, so bin i holds [starts[i], starts[i + 1])
+        bin_starts = [-(-i * 2**32 // num_perm) for i in range(num_perm + 1)]
+        self._bin_starts = np.array(bin_starts[:-1], dtype=np.uint32)
+        # values at or past a bin's end did not fall in it; MAX counts as empty, as it always has
+        self._bin_ends = np.array([*bin_starts[1:-1], 0xFFFFFFFF], dtype=np.uint32)
+        self._slices = [slice(i, i + 12) for i in range(0, bands * 12, 12)]
 
     def signature(self, shingles: U32Array) -> U32Array:
         """The densified one-permutation signature of a shingle set; all-max for an empty set."""
-        if shingles.size == 0:
+        count = shingles.size
+        if count == 0:
             return np.full(self.num_perm, _MAX_U32, dtype=np.uint32)
-        hashed = shingles.astype(np.uint64) * self._a
+        hashed = shingles.astype(np.uint64)
+        hashed *= self._a
         hashed += self._b
-        hashed >>= np.uint64(32)
-        values = hashed.astype(np.uint32)
-        hashed *= np.uint64(self.num_perm)
-        hashed >>= np.uint64(32)
-        signature = np.full(self.num_perm, _MAX_U32, dtype=np.uint32)
-        np.minimum.at(signature, hashed.astype(np.intp), values)
-        empty = np.flatnonzero(signature == _MAX_U32)
-        if empty.size:
-            probes = self._probes[empty]
-            first = np.argmax(signature[probes] != _MAX_U32, axis=1)
-            signature[empty] = signature[probes[np.arange(empty.size), first]]
+        hashed >>= _SHIFT32
+        values = np.empty(count + 1, dtype=np.uint32)
+        values[:count] = hashed
+        values[count] = _MAX_U32
+        values[:count].sort()
+        # bins are monotone in the value, so a bin's minimum is the first sorted value in it
+        signature = values[np.searchsorted(values[:count], self._bin_starts)]
+        empty = signature >= self._bin_ends
+        missing = np.flatnonzero(empty)
+        if missing.size:
+            filled = ~empty
+            probes = self._near_probes[missing]
+            first = np.argmax(filled[probes], axis=1)
+            donors = probes[self._row_numbers[: missing.size], first]
+            if not filled[donors].all():  # rare: the first probes all empty too; probe them all
+                probes = self._probes[missing]
+                first = np.argmax(filled[probes], axis=1)
+                donors = probes[self._row_numbers[: missing.size], first]
+            signature[missing] = signature[donors]
         return signature
 
     def band_keys(self, signature: U32Array) -> list[str]:
@@ -216,7 +256,7 @@ class MinHasher:
         packed = self._packed
         packed[:, 1:] = mixed.astype("<u8", copy=False).view(np.uint8).reshape(self.bands, 8)
         text = base64.b64encode(packed.data).decode("ascii")
-        return [text[i : i + 12] for i in range(0, len(text), 12)]
+        return list(map(text.__getitem__, self._slices))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,31 +268,36 @@ class Overlap:
     containment: float
 
 
+def _shared(left: U32Array, right: U32Array) -> int:
+    """How many values two sorted unique non-empty sets share (binary search of the smaller)."""
+    if left.size > right.size:
+        left, right = right, left
+    positions = np.searchsorted(right, left)
+    np.minimum(positions, right.size - 1, out=positions)
+    return int(np.count_nonzero(right[positions] == left))
+
+
 def overlap(left: U32Array, right: U32Array) -> Overlap:
     """Exact Jaccard and containment (shared over the smaller set) of two sorted unique sets."""
     if left.size == 0 or right.size == 0:
         return Overlap(0, 0.0, 0.0)
-    shared = int(np.intersect1d(left, right, assume_unique=True).size)
+    shared = _shared(left, right)
     union = left.size + right.size - shared
     return Overlap(shared, shared / union, shared / min(left.size, right.size))
 
 
 def known_fraction(shingles: U32Array, known: U32Array) -> float:
     """Share of `shingles` present in the sorted set `known` (0 for an empty input)."""
-    if shingles.size == 0:
+    if shingles.size == 0 or known.size == 0:
         return 0.0
-    if known.size == 0:
-        return 0.0
-    positions = np.searchsorted(known, shingles)
-    positions[positions >= known.size] = known.size - 1
-    return float(np.count_nonzero(known[positions] == shingles)) / shingles.size
+    return _shared(shingles, known) / shingles.size
 
 
 def encode_set(shingles: U32Array) -> str:
     """A sorted uint32 set as compact base64 of its little-endian bytes (JSON-ready)."""
-    return base64.b64encode(shingles.astype("<u4").tobytes()).decode("ascii")
+    return base64.b64encode(shingles.astype("<u4", copy=False).tobytes()).decode("ascii")
 
 
 def decode_set(encoded: str) -> U32Array:
-    """Inverse of encode_set."""
-    return np.frombuffer(base64.b64decode(encoded), dtype="<u4").astype(np.uint32)
+    """Inverse of encode_set (a read-only array over the decoded bytes)."""
+    return np.frombuffer(base64.b64decode(encoded), dtype="<u4").astype(np.uint32, copy=False)

@@ -12,7 +12,6 @@ from wirewatch.dedup.minhash import (
     Shingler,
     decode_set,
     encode_set,
-    fast_words,
     known_fraction,
     overlap,
     words,
@@ -62,6 +61,10 @@ def test_overlap_gives_jaccard_and_containment() -> None:
     result = overlap(left, right)
     assert (result.shared, result.jaccard, result.containment) == (2, 0.5, 1.0)
     assert known_fraction(np.array([3, 9], dtype=np.uint32), left) == 0.5
+    assert overlap(left, np.array([0, 5, 9], dtype=np.uint32)).shared == 0
+    assert overlap(right, left).shared == 2
+    assert overlap(left, left).jaccard == 1.0
+    assert known_fraction(np.array([0, 4, 5], dtype=np.uint32), right) == 1 / 3
 
 
 def test_encoded_set_round_trips() -> None:
@@ -76,43 +79,70 @@ def test_too_many_bands_error_says_how_to_fix() -> None:
         MinHasher(64, 32, 3)
 
 
-def test_fast_words_match_the_regex_tokens() -> None:
-    """The ASCII translate+split path gives exactly `words`, long and non-ASCII words included."""
+def test_byte_path_word_hashes_equal_the_token_path() -> None:
+    """ASCII texts hashed from their bytes give exactly the hashes of their `words` tokens."""
+    shingler = Shingler(5)
     texts = [
         "Hello, World! snake_case x-ray 3.14 -- U.S.",
         "a" * 60 + " short",
+        "x" * 24 + " " + "y" * 25,
         "Ünïcode İstanbul naïve café",
         "",
         " ... ",
+        "one",
+        "\x00tab\there\x7f",
+        " ".join(sentences(8, 6)),
     ]
     for text in texts:
-        got = [t.decode() if isinstance(t, bytes) else t for t in fast_words(text)]
-        assert got == words(text)
+        tokens = words(text)
+        assert np.array_equal(shingler.text_word_hashes(text), shingler.word_hashes(tokens))
+        count, hashes = shingler.counted_hashes(text)
+        assert count == len(tokens)
+        assert np.array_equal(hashes, shingler.hashes(tokens))
 
 
-def test_memoised_word_hashes_equal_the_vectorised_ones() -> None:
-    """Cached, one-by-one and batch word hashes agree, for str and ASCII bytes tokens."""
+def test_ascii_words_hash_alike_in_non_ascii_text() -> None:
+    """A copy that only adds curly quotes (non-ASCII text, token path) keeps every shingle."""
+    text = " ".join(sentences(9, 3))
     shingler = Shingler(5)
-    tokens = words(" ".join(sentences(6, 4)) + " İstanbul café")
-    expected = shingler.word_hashes(tokens)
-    assert np.array_equal(shingler.cached_word_hashes(tokens), expected)
-    assert np.array_equal(shingler.cached_word_hashes(tokens), expected)
-    assert [shingler._word_hash(t) for t in tokens] == expected.tolist()
-    ascii_tokens = [t.encode() for t in tokens if t.isascii()]
-    assert np.array_equal(
-        Shingler(5).cached_word_hashes(ascii_tokens),
-        shingler.word_hashes([t.decode() for t in ascii_tokens]),
-    )
+    assert np.array_equal(shingler.text_hashes(text), shingler.text_hashes(f"\u201c{text}\u201d"))
 
 
-def test_word_memo_starts_over_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Hitting the memo bound clears it and still returns every word's hash."""
-    monkeypatch.setattr(minhash, "WORD_CACHE_SIZE", 8)
-    shingler = Shingler(5)
-    tokens = words(" ".join(sentences(7, 3)))
-    assert np.array_equal(shingler.cached_word_hashes(tokens[:5]), shingler.word_hashes(tokens[:5]))
-    assert np.array_equal(shingler.cached_word_hashes(tokens), shingler.word_hashes(tokens))
-    assert len(shingler._cache) <= max(8, len(set(tokens)))
+def test_long_ascii_text_takes_the_token_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past BYTE_PATH_MAX_CHARS a text is tokenised instead, with the same shingles."""
+    text = " ".join(sentences(10, 4))
+    expected = Shingler(5).text_hashes(text)
+    monkeypatch.setattr(minhash, "BYTE_PATH_MAX_CHARS", 40)
+    assert np.array_equal(Shingler(5).text_hashes(text), expected)
+
+
+def _reference_signature(hasher: MinHasher, shingles: np.ndarray) -> np.ndarray:
+    """The one-permutation signature written plainly: per-bin minimum, then full probing."""
+    empty_marker = np.uint32(0xFFFFFFFF)
+    hashed = (shingles.astype(np.uint64) * hasher._a + hasher._b) >> np.uint64(32)
+    bins = (hashed * np.uint64(hasher.num_perm)) >> np.uint64(32)
+    signature = np.full(hasher.num_perm, empty_marker, dtype=np.uint32)
+    np.minimum.at(signature, bins.astype(np.intp), hashed.astype(np.uint32))
+    result = signature.copy()
+    for empty in np.flatnonzero(signature == empty_marker):
+        for probe in hasher._probes[empty]:
+            if signature[probe] != empty_marker:
+                result[empty] = signature[probe]
+                break
+    return result
+
+
+def test_signature_equals_the_plain_definition() -> None:
+    """Sorted-search binning and near-probe densification match the plain algorithm."""
+    rng = np.random.default_rng(12)
+    for num_perm, bands, rows in ((128, 42, 3), (100, 20, 5)):
+        hasher = MinHasher(num_perm, bands, rows)
+        for size in (1, 2, 3, 7, 40, 250, 2000):
+            values = rng.integers(0, 2**32, size=size, dtype=np.uint64).astype(np.uint32)
+            shingles = np.unique(values)
+            assert np.array_equal(
+                hasher.signature(shingles), _reference_signature(hasher, shingles)
+            )
 
 
 def test_densified_signature_fills_every_bin() -> None:

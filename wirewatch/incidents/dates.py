@@ -80,7 +80,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str] | CaselessPattern]] = [
 ]
 _NEED_DIGIT = frozenset({"month_day", "day_month", "month_year", "ru_day_month"})
 _NEED_CYRILLIC = frozenset({"ru_day_month", "ru_relative"})
+_NEED_MONTH = frozenset({"month_day", "day_month", "month", "month_year"})
+_MONTH_STEMS = tuple(_MONTHS)  # every month name starts with one of these (any case)
 _DIGIT = re.compile(r"\d")
+
+
+def _impossible(sentence: str, lowered: str | None) -> frozenset[str]:
+    """Kinds of date pattern that cannot match the sentence, from cheap substring tests."""
+    skip: set[str] = set()
+    if _DIGIT.search(sentence) is None:
+        skip |= _NEED_DIGIT
+    if lowered is not None:  # ASCII: no Cyrillic, and re.I is plain lower-casing
+        skip |= _NEED_CYRILLIC
+        if not any(stem in lowered for stem in _MONTH_STEMS):
+            skip |= _NEED_MONTH
+    if "day" not in sentence:
+        skip.add("weekday")
+    return frozenset(skip)
+
 
 # A date right after a reporting verb is when it was said, not when it happened.
 _REPORTING = CaselessPattern(
@@ -182,10 +199,10 @@ def find_dates(sentence: str, ref: dt.date) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     lowered = lowered_ascii(sentence)
-    digits = _DIGIT.search(sentence) is not None
+    skip = _impossible(sentence, lowered)
     for kind, pattern in _PATTERNS:
-        if (kind in _NEED_DIGIT and not digits) or (lowered is not None and kind in _NEED_CYRILLIC):
-            continue  # the pattern cannot match this sentence
+        if kind in skip:
+            continue
         if isinstance(pattern, CaselessPattern):
             matches = pattern.finditer(sentence, lowered)
         else:

@@ -306,7 +306,8 @@ def extract_incidents(
 ) -> list[IncidentCandidate]:
     """Return one candidate per incident that `paragraphs` report as news (pure, deterministic)."""
     wanted = set(paragraphs)
-    body = list(parsed.paragraphs) + [p for p in paragraphs if p not in set(parsed.paragraphs)]
+    known = set(parsed.paragraphs)
+    body = list(parsed.paragraphs) + [p for p in paragraphs if p not in known]
     split = [
         (i, sentence) for i, paragraph in enumerate(body) for sentence in split_sentences(paragraph)
     ]

@@ -61,9 +61,22 @@ _MODIFIER = frozenset({"main", "new", "honorary", "former", "own", "the"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*(?:of\s+(?:the\s+)?)?){1,5})")
 
 
+_WORD = re.compile(r"\S+")
+_TAIL = 160  # characters that usually hold the last few words
+
+
+def _last_words(text: str, count: int) -> list[tuple[int, str]]:
+    """The last `count` whitespace-separated words of `text` with their offsets."""
+    at = max(0, len(text) - _TAIL)
+    words = [(at + m.start(), m.group()) for m in _WORD.finditer(text, at)]
+    if at and len(words) <= count:  # the window may have cut the first of them short
+        words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    return words[-count:]
+
+
 def _country_before(text: str) -> tuple[int, str] | None:
     """The country that ends `text` ("Russia's", "the Islamic Republic's"), and where it starts."""
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)][-6:]
+    words = _last_words(text, 6)
     while words and words[-1][1].lower() in _MODIFIER:
         words.pop()
     for first in range(max(0, len(words) - 5), len(words)):

@@ -71,8 +71,18 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
     author = author_from([*page.meta_authors, *page.meta_lines], outlet_name=outlet.name)
     if author is None and agency is not None and agency_name(outlet.name) == agency:
         author = reporter_from(page.credit_lines)
+    dateline_stamp = (
+        find_stamp(dateline_match.date_text, tz=tz, default_year=raw.fetched_at.year)
+        if dateline_match is not None and dateline_match.date_text
+        else None
+    )
     stamp = _published(
-        page, dateline_match, tz=tz, zone_known=zone_known(host), fetched=raw.fetched_at
+        page,
+        dateline_match,
+        dateline_stamp,
+        tz=tz,
+        zone_known=zone_known(host),
+        fetched=raw.fetched_at,
     )
     headline, flags = _headline(page, host, outlet.name, paragraphs)
     republisher = None
@@ -90,7 +100,7 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
             None if stamp is None else "datetime" if stamp.moment is not None else "date"
         ),
         fetched_at=raw.fetched_at,
-        dateline=_dateline(dateline_match, page, tz=tz, fetched=raw.fetched_at),
+        dateline=_dateline(dateline_match, dateline_stamp, page, fetched=raw.fetched_at),
         attributed_agency=agency,
         republisher=republisher,
         paragraphs=paragraphs,
@@ -183,22 +193,26 @@ def _agency(page: Extracted, outlet_name: str, dateline: DatelineMatch | None) -
 def _published(
     page: Extracted,
     dateline: DatelineMatch | None,
+    dateline_stamp: Stamp | None,
     *,
     tz: dt.tzinfo,
     zone_known: bool,
     fetched: dt.datetime,
 ) -> Stamp | None:
-    """Meta tags, then the header date line, then byline stamps, then the dateline date."""
+    """Meta tags, then the header date line, then byline stamps, then the dateline date.
+
+    `dateline_stamp` is `find_stamp` of the dateline's date text, found once by the caller.
+    """
     stamps: list[tuple[Stamp, bool]] = []  # (stamp, its time can be trusted)
     for value in page.meta_published:
         if stamp := parse_iso(value, tz=tz):
             stamps.append((stamp, True))
-    lines = [page.header_date, *page.meta_lines]
-    if dateline is not None:
-        lines.append(dateline.date_text)
-    for line in lines:
+    for line in (page.header_date, *page.meta_lines):
         if line and (stamp := find_stamp(line, tz=tz, default_year=fetched.year)):
             stamps.append((_not_future(stamp, fetched), zone_known or has_explicit_zone(line)))
+    if dateline is not None and dateline.date_text and dateline_stamp is not None:
+        trusted = zone_known or has_explicit_zone(dateline.date_text)
+        stamps.append((_not_future(dateline_stamp, fetched), trusted))
     if not stamps:
         return None
     best = stamps[0][0]
@@ -221,15 +235,13 @@ def _not_future(stamp: Stamp, fetched: dt.datetime) -> Stamp:
 
 
 def _dateline(
-    match: DatelineMatch | None, page: Extracted, *, tz: dt.tzinfo, fetched: dt.datetime
+    match: DatelineMatch | None, stamp: Stamp | None, page: Extracted, *, fetched: dt.datetime
 ) -> Dateline | None:
+    """The dateline record; `stamp` is `find_stamp` of its date text (None without one)."""
     if match is None:
         if page.dateline_city:
             return Dateline(city=page.dateline_city, raw=page.dateline_city.upper())
         return None
-    stamp = (
-        find_stamp(match.date_text, tz=tz, default_year=fetched.year) if match.date_text else None
-    )
     return Dateline(
         city=match.city,
         date=_not_future(stamp, fetched).date if stamp else None,

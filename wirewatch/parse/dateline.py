@@ -48,12 +48,13 @@ class DatelineMatch:
 def parse_dateline(paragraph: str) -> DatelineMatch | None:
     """Return the dateline that opens a paragraph, or None when it has none."""
     text = paragraph.lstrip()
-    match = _PAREN.match(text)
+    # The `in` tests skip patterns whose required punctuation the text lacks.
+    match = _PAREN.match(text) if "(" in text else None
     if match:
         found = _from_paren(match, text)
         if found is not None:
             return found
-    for pattern in (_SLASHED, _DASHED):
+    for pattern in (_SLASHED, _DASHED) if "," in text else ():
         match = pattern.match(text)
         if match and agency_name(match.group("credit")) and _plausible_city(match.group("city")):
             credit = match.group("credit").strip()
@@ -65,7 +66,7 @@ def parse_dateline(paragraph: str) -> DatelineMatch | None:
                 rest=text[match.end() :],
                 agency=agency_name(credit),
             )
-    match = _CAPS.match(text)
+    match = _CAPS.match(text) if "-" in text or "–" in text or "—" in text else None
     if match and is_city(match.group("city")):
         return DatelineMatch(
             city=normalise_city(match.group("city")),

@@ -44,6 +44,7 @@ _PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     # 10 окт / 17 января (no year)
     re.compile(r"\b(?P<d>\d{1,2})\s+" + _MONTH + r"(?!\w)"),
 )
+_DIGIT: Final = re.compile(r"\d")
 _EXPLICIT_ZONE: Final = re.compile(
     r"\b(?:UTC|GMT|EST|EDT|CET|CEST|MSK|PKT)\b|\d[+-]\d{2}:?\d{2}\b|\dZ\b"
 )
@@ -123,6 +124,8 @@ def _zone(name: str) -> dt.tzinfo:
 
 def find_stamp(text: str, *, tz: dt.tzinfo, default_year: int | None = None) -> Stamp | None:
     """Return the first date (and time, if stated) in a short line of text, or None."""
+    if _DIGIT.search(text) is None:
+        return None  # every pattern needs a digit
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             stamp = _stamp_from(match, tz, default_year)

@@ -29,7 +29,6 @@ _AUTHOR_KEYS: Final = ("author", "article:author", "article.author", "dc.creator
 _BLOCKS: Final = "p, div, li, blockquote, td"
 _NESTED: Final = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "blockquote"})
 _TITLE_SUFFIX: Final = re.compile(r"\s+(?:[|–—]|-)\s+[^|–—]{2,60}$")
-_SPACE: Final = re.compile(r"\s+")
 
 
 def layout_html(body: str) -> Extracted:
@@ -66,7 +65,8 @@ def layout_html(body: str) -> Extracted:
 
 
 def _clean(text: str | None) -> str:
-    return _SPACE.sub(" ", text or "").strip()
+    """Collapse whitespace runs to one space and trim; same as `\\s+` -> " " then strip()."""
+    return " ".join(text.split()) if text else ""
 
 
 def _meta(tree: LexborHTMLParser) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from typing import Final
 
 from schemas.parsed import Quote
@@ -128,10 +129,11 @@ def detect_language(text: str) -> str:
         words = sample[:800].encode("ascii").translate(_LOWER_LETTERS).decode("ascii").split()
     else:
         words = _WORD.findall(sample[:800].casefold())
+    counts = Counter(words)
     hits = dict.fromkeys(_STOPWORDS, 0)
-    for word in words:
-        for code in _STOP_INDEX.get(word, ()):
-            hits[code] += 1
+    for word in counts.keys() & _STOP_INDEX.keys():
+        for code in _STOP_INDEX[word]:
+            hits[code] += counts[word]
     best = max(hits, key=lambda code: hits[code])
     return best if hits[best] > hits["en"] else "en"
 
@@ -152,6 +154,8 @@ def find_quotes(paragraphs: list[str]) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker: str | None = None
     for paragraph in paragraphs:
+        if not ('"' in paragraph or "“" in paragraph or "«" in paragraph):
+            continue  # every quotation opens with one of these
         for match in _QUOTE.finditer(paragraph):
             speaker = _speaker(paragraph, match, last_speaker)
             last_speaker = speaker or last_speaker

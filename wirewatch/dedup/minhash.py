@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import functools
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,11 @@ MAX_WORD_CHARS = 24
 _WORD = re.compile(rf"\w{{1,{MAX_WORD_CHARS}}}")
 _MAX_U32 = np.uint32(0xFFFFFFFF)
 _SHIFT32 = np.uint64(32)
+_SHIFT33 = np.uint64(33)
+_FMIX1 = np.uint64(0xFF51AFD7ED558CCD)
+_FMIX2 = np.uint64(0xC4CEB9FE1A85EC53)
+_HIGH_HALF = slice(1, None, 2) if sys.byteorder == "little" else slice(0, None, 2)
+"""uint64 values viewed as uint32 pairs: the half holding the top 32 bits (value >> 32)."""
 _MASK64 = (1 << 64) - 1
 _RECENT_TEXTS = 8
 _NEAR_PROBES = 8
@@ -38,6 +44,11 @@ BYTE_PATH_MAX_CHARS = 1 << 16
 def sorted_unique(values: U32Array) -> U32Array:
     """Sort in place and drop repeats (cheaper than np.unique on a few hundred values)."""
     values.sort()
+    return _drop_repeats(values)
+
+
+def _drop_repeats(values: U32Array) -> U32Array:
+    """A sorted array without its repeated values."""
     if values.size < 2:
         return values
     keep = np.empty(values.size, dtype=bool)
@@ -93,7 +104,8 @@ class Shingler:
         rng = np.random.default_rng(seed + 7919)
         base = int(rng.integers(1, 2**63, dtype=np.uint64)) | 1
         self._mix = rng.integers(1, 2**63, size=size, dtype=np.uint64) | np.uint64(1)
-        self._powers, self._inverse = _power_tables(base, BYTE_PATH_MAX_CHARS + 2)
+        self._powers, inverse = _power_tables(base, BYTE_PATH_MAX_CHARS + 2)
+        self._inverse_after = inverse[1:]  # B**-(i + 1): scales back a word starting at i + 1
         self._word_powers = np.ascontiguousarray(self._powers[:MAX_WORD_CHARS])
         self._recent: dict[str, tuple[int, U32Array]] = {}
 
@@ -109,25 +121,23 @@ class Shingler:
         """word_hashes(words(text)), from the bytes of an ASCII text (one prefix sum, no split).
 
         A word's hash is the difference of two prefix sums of `byte_t * B**t`, scaled back by
-        B**-start; texts with a word longer than MAX_WORD_CHARS (which `words` splits) or no
-        ASCII take the token path.
+        B**-start; texts with a word longer than MAX_WORD_CHARS (which `words` splits) or
+        non-ASCII characters take the token path.
         """
         if text.isascii() and len(text) <= BYTE_PATH_MAX_CHARS:
             padded = (b" " + text.encode("ascii") + b" ").translate(_ASCII_WORDS)
             codes = np.frombuffer(padded, dtype=np.uint8)
             in_word = codes != _SPACE
+            # edges alternate: the position before a word's first byte, then its last byte
             edges = np.flatnonzero(in_word[1:] != in_word[:-1])
             if edges.size == 0:
                 return np.empty(0, dtype=np.uint64)
-            edges += 1
-            starts, ends = edges[0::2], edges[1::2]
-            if int((ends - starts).max()) <= MAX_WORD_CHARS:
+            before = edges[0::2]
+            if int((edges[1::2] - before).max()) <= MAX_WORD_CHARS:
                 prefix = np.cumsum(codes * self._powers[: codes.size], dtype=np.uint64)
-                ends -= 1
-                starts -= 1
-                hashed = prefix[ends] - prefix[starts]
-                starts += 1
-                hashed *= self._inverse[starts]
+                sums = prefix[edges]
+                hashed = sums[1::2] - sums[0::2]
+                hashed *= self._inverse_after[before]
                 return _fmix64(hashed)
         return self.word_hashes(words(text))
 
@@ -142,8 +152,7 @@ class Shingler:
             (count - span + 1, span), dtype=np.uint64, buffer=word_hashes, strides=(8, 8)
         )
         combined: U64Array = windows @ self._mix[:span]
-        combined >>= _SHIFT32
-        return sorted_unique(combined.astype(np.uint32))
+        return _drop_repeats(np.sort(combined.view(np.uint32)[_HIGH_HALF]))
 
     def hashes(self, tokens: Sequence[str]) -> U32Array:
         """Sorted unique uint32 shingle hashes of `words` tokens."""
@@ -173,11 +182,11 @@ class Shingler:
 
 def _fmix64(values: U64Array) -> U64Array:
     """MurmurHash3's 64-bit finaliser, in place: spreads every input bit over the output."""
-    values ^= values >> np.uint64(33)
-    values *= np.uint64(0xFF51AFD7ED558CCD)
-    values ^= values >> np.uint64(33)
-    values *= np.uint64(0xC4CEB9FE1A85EC53)
-    values ^= values >> np.uint64(33)
+    values ^= values >> _SHIFT33
+    values *= _FMIX1
+    values ^= values >> _SHIFT33
+    values *= _FMIX2
+    values ^= values >> _SHIFT33
     return values
 
 
@@ -209,6 +218,7 @@ class MinHasher:
         self._packed[:, 0] = np.arange(bands, dtype=np.uint8)
         self._probes = np.argsort(rng.random((num_perm, num_perm)), axis=1).astype(np.int16)
         self._near_probes = np.ascontiguousarray(self._probes[:, :_NEAR_PROBES])
+        self._near_offsets = np.arange(num_perm) * _NEAR_PROBES  # row starts, probes flattened
         self._row_numbers = np.arange(num_perm)
         # a value v falls in bin (v * num_perm) >> 32, so bin i holds [starts[i], starts[i + 1])
         bin_starts = [-(-i * 2**32 // num_perm) for i in range(num_perm + 1)]
@@ -225,9 +235,8 @@ class MinHasher:
         hashed = shingles.astype(np.uint64)
         hashed *= self._a
         hashed += self._b
-        hashed >>= _SHIFT32
         values = np.empty(count + 1, dtype=np.uint32)
-        values[:count] = hashed
+        values[:count] = hashed.view(np.uint32)[_HIGH_HALF]  # (a * x + b) >> 32
         values[count] = _MAX_U32
         values[:count].sort()
         # bins are monotone in the value, so a bin's minimum is the first sorted value in it
@@ -235,10 +244,11 @@ class MinHasher:
         empty = signature >= self._bin_ends
         missing = np.flatnonzero(empty)
         if missing.size:
-            filled = ~empty
+            filled = np.logical_not(empty, out=empty)
             probes = self._near_probes[missing]
             first = np.argmax(filled[probes], axis=1)
-            donors = probes[self._row_numbers[: missing.size], first]
+            first += self._near_offsets[: missing.size]
+            donors = probes.ravel()[first]
             if not filled[donors].all():  # rare: the first probes all empty too; probe them all
                 probes = self._probes[missing]
                 first = np.argmax(filled[probes], axis=1)

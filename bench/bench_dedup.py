@@ -102,23 +102,22 @@ class Datasketch:
     def __init__(self, settings: DedupSettings) -> None:
         self.settings = settings
         self.lsh = MinHashLSH(num_perm=settings.num_perm, params=(settings.bands, settings.rows))
+        # datasketch's documented fast start (what MinHash.generator/bulk do): copy one MinHash
+        # instead of building each anew, which re-draws the 2 x num_perm permutation parameters
+        self.template = MinHash(num_perm=settings.num_perm)
         self.kept: dict[str, MinHash] = {}
         self.seconds = 0.0
         self.found = 0
 
     def run(self, items: Items) -> None:
         """Index `items` in order, verifying candidates with the estimated Jaccard."""
-        k, num_perm, threshold = (
-            self.settings.shingle_words,
-            self.settings.num_perm,
-            self.settings.jaccard_threshold,
-        )
-        lsh, kept = self.lsh, self.kept
+        k, threshold = self.settings.shingle_words, self.settings.jaccard_threshold
+        lsh, kept, template = self.lsh, self.kept, self.template
         began = time.process_time()
         for parsed, source in items:
             tokens = words(parsed.text_for_matching)
             shingles = {" ".join(tokens[i : i + k]).encode() for i in range(len(tokens) - k + 1)}
-            minhash = MinHash(num_perm=num_perm)
+            minhash = template.copy()
             minhash.update_batch(list(shingles))
             matched = [key for key in lsh.query(minhash) if kept[key].jaccard(minhash) >= threshold]
             lsh.insert(parsed.article_id, minhash)

@@ -57,7 +57,7 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
     _check_article_text(raw.body, paragraphs, page, is_html=is_html)
 
     host = (urlsplit(raw.url).hostname or "").lower().removeprefix("www.")
-    outlet = Outlet.model_construct(name=_outlet_name(host, page), domain=host)
+    outlet = Outlet(name=_outlet_name(host, page), domain=host)
     dateline_match = parse_dateline(paragraphs[0])
     body_for_matching = list(paragraphs)
     if dateline_match is not None:
@@ -88,7 +88,7 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
     republisher = None
     if agency is not None and agency_name(outlet.name) != agency:
         republisher = (dateline_match.republisher if dateline_match else None) or outlet.name
-    return ParsedArticle.model_construct(
+    return ParsedArticle(
         article_id=raw.id,
         url=raw.url,
         outlet=outlet,
@@ -240,9 +240,9 @@ def _dateline(
     """The dateline record; `stamp` is `find_stamp` of its date text (None without one)."""
     if match is None:
         if page.dateline_city:
-            return Dateline.model_construct(city=page.dateline_city, raw=page.dateline_city.upper())
+            return Dateline(city=page.dateline_city, raw=page.dateline_city.upper())
         return None
-    return Dateline.model_construct(
+    return Dateline(
         city=match.city,
         date=_not_future(stamp, fetched).date if stamp else None,
         chain=match.chain,

@@ -160,7 +160,7 @@ def find_quotes(paragraphs: list[str]) -> list[Quote]:
             speaker = _speaker(paragraph, match, last_speaker)
             last_speaker = speaker or last_speaker
             text = match.group("text").strip().rstrip(",")
-            quotes.append(Quote.model_construct(speaker=speaker, text=text))
+            quotes.append(Quote(speaker=speaker, text=text))
     return quotes
 
 

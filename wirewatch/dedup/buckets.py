@@ -37,6 +37,10 @@ class BucketIndex:
     def insert(self, article_id: str, band_keys: list[str], found: list[Bucket]) -> None:
         """Add `article_id` to every band's bucket; `found` is what `lookup` read for them."""
         store = self.store
+        if found.count(None) == len(band_keys):  # the common case: every band's bucket is new
+            for key in band_keys:
+                store[key] = article_id
+            return
         for key, bucket in zip(band_keys, found, strict=True):
             if bucket is None:
                 store[key] = article_id

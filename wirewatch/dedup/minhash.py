@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import base64
 import functools
+import os
 import re
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -32,6 +35,7 @@ _SHIFT32 = np.uint64(32)
 _SHIFT33 = np.uint64(33)
 _FMIX1 = np.uint64(0xFF51AFD7ED558CCD)
 _FMIX2 = np.uint64(0xC4CEB9FE1A85EC53)
+_LOW_BYTE = np.uint64(0xFF)
 _HIGH_HALF = slice(1, None, 2) if sys.byteorder == "little" else slice(0, None, 2)
 """uint64 values viewed as uint32 pairs: the half holding the top 32 bits (value >> 32)."""
 _MASK64 = (1 << 64) - 1
@@ -94,6 +98,139 @@ def _power_tables(base: int, count: int) -> tuple[U64Array, U64Array]:
     return tables[0], tables[1]
 
 
+def _ascii_shingles(
+    codes: npt.NDArray[np.uint8], base: np.uint64, mix: U64Array
+) -> tuple[int, U32Array]:
+    """Word count and sorted unique shingle hashes of `_ASCII_WORDS`-translated bytes.
+
+    One pass: a word is a run of non-space bytes, cut every MAX_WORD_CHARS as `words` cuts it;
+    the same hashes as `Shingler.text_word_hashes` and `shingle_hashes`.
+    """
+    word_hashes = np.empty(codes.size + 1, dtype=np.uint64)
+    count = 0
+    value = np.uint64(0)
+    power = np.uint64(1)
+    length = 0
+    for code in codes:
+        if code == 32 or length == MAX_WORD_CHARS:
+            if length:
+                word_hashes[count] = value
+                count += 1
+                value = np.uint64(0)
+                power = np.uint64(1)
+                length = 0
+            if code == 32:
+                continue
+        value += np.uint64(code) * power
+        power *= base
+        length += 1
+    if length:
+        word_hashes[count] = value
+        count += 1
+    if count == 0:
+        return 0, np.empty(0, dtype=np.uint32)
+    for index in range(count):  # _fmix64
+        value = word_hashes[index]
+        value ^= value >> _SHIFT33
+        value *= _FMIX1
+        value ^= value >> _SHIFT33
+        value *= _FMIX2
+        word_hashes[index] = value ^ (value >> _SHIFT33)
+    span = min(mix.size, count)
+    shingles = np.empty(count - span + 1, dtype=np.uint32)
+    for start in range(shingles.size):
+        combined = np.uint64(0)
+        for offset in range(span):
+            combined += mix[offset] * word_hashes[start + offset]
+        shingles[start] = np.uint32(combined >> _SHIFT32)
+    shingles.sort()
+    kept = 1
+    for index in range(1, shingles.size):
+        if shingles[index] != shingles[kept - 1]:
+            shingles[kept] = shingles[index]
+            kept += 1
+    return count, shingles[:kept].copy()
+
+
+def _one_permutation_signature(
+    shingles: U32Array, a: np.uint64, b: np.uint64, probes: npt.NDArray[np.int16]
+) -> U32Array:
+    """`MinHasher.signature` in one loop: per-bin minimum, then densification by probing."""
+    num_perm = probes.shape[0]
+    bins = np.uint64(num_perm)
+    raw = np.full(num_perm, _MAX_U32, dtype=np.uint32)
+    for shingle in shingles:
+        value = (np.uint64(shingle) * a + b) >> _SHIFT32
+        slot = (value * bins) >> _SHIFT32
+        if value < raw[slot]:
+            raw[slot] = np.uint32(value)
+    signature = raw.copy()
+    for empty in range(num_perm):
+        if raw[empty] == _MAX_U32:
+            for probe in probes[empty]:
+                if raw[probe] != _MAX_U32:
+                    signature[empty] = raw[probe]
+                    break
+    return signature
+
+
+def _pack_bands(
+    signature: U32Array, rows: int, band_mix: U64Array, packed: npt.NDArray[np.uint8]
+) -> None:
+    """Fill `packed` (bands x 9): band number, then the little-endian 64-bit band hash."""
+    for band in range(packed.shape[0]):
+        mixed = np.uint64(0)
+        for row in range(rows):
+            mixed += np.uint64(signature[band * rows + row]) * band_mix[row]
+        packed[band, 0] = band
+        for byte in range(8):
+            packed[band, 1 + byte] = np.uint8((mixed >> np.uint64(8 * byte)) & _LOW_BYTE)
+
+
+class _Kernels:
+    """The three loops above compiled by numba (eagerly, cached on disk), or None without it."""
+
+    def __init__(self, jit: Any, types: Any, cache: bool) -> None:
+        u8, u32, u64, i16 = types.uint8, types.uint32, types.uint64, types.int16
+
+        def arrays(kind: Any, ndim: int = 1) -> list[Any]:
+            return [types.Array(kind, ndim, "C", readonly=flag) for flag in (True, False)]
+
+        self.ascii_shingles: Callable[..., tuple[int, U32Array]] = jit(
+            [types.Tuple((types.int64, u32[::1]))(codes, u64, u64[::1]) for codes in arrays(u8)],
+            cache=cache,
+        )(_ascii_shingles)
+        self.signature: Callable[..., U32Array] = jit(
+            [u32[::1](shingles, u64, u64, i16[:, ::1]) for shingles in arrays(u32)], cache=cache
+        )(_one_permutation_signature)
+        self.pack_bands: Callable[..., None] = jit(
+            [types.void(signature, types.int64, u64[::1], u8[:, ::1]) for signature in arrays(u32)],
+            cache=cache,
+        )(_pack_bands)
+
+
+def _compile_kernels() -> _Kernels | None:
+    """Compile the kernels with numba (a dependency); None (numpy alone) if it cannot.
+
+    Compiled code is cached in __pycache__ (or NUMBA_CACHE_DIR), so only a fresh install pays
+    the few seconds of compiling; WIREWATCH_NO_NUMBA=1 forces the numpy path.
+    """
+    if os.environ.get("WIREWATCH_NO_NUMBA"):
+        return None
+    try:
+        import numba
+    except ImportError:
+        warnings.warn("numba is not installed: dedup hashing runs on numpy alone", stacklevel=2)
+        return None
+    try:
+        return _Kernels(numba.njit, numba.types, cache=True)
+    except RuntimeError:  # no writable cache location: compile for this process only
+        return _Kernels(numba.njit, numba.types, cache=False)
+
+
+_KERNELS = _compile_kernels()
+
+
 class Shingler:
     """Hash every run of `size` consecutive words to one uint32, vectorised over the text."""
 
@@ -103,6 +240,7 @@ class Shingler:
         self.size = size
         rng = np.random.default_rng(seed + 7919)
         base = int(rng.integers(1, 2**63, dtype=np.uint64)) | 1
+        self._base = np.uint64(base)
         self._mix = rng.integers(1, 2**63, size=size, dtype=np.uint64) | np.uint64(1)
         self._powers, inverse = _power_tables(base, BYTE_PATH_MAX_CHARS + 2)
         self._inverse_after = inverse[1:]  # B**-(i + 1): scales back a word starting at i + 1
@@ -170,10 +308,14 @@ class Shingler:
         """
         found = self._recent.get(text)
         if found is None:
-            word_hashes = self.text_word_hashes(text)
-            hashes = self.shingle_hashes(word_hashes)
+            if _KERNELS is not None and text.isascii():
+                codes = np.frombuffer(text.encode("ascii").translate(_ASCII_WORDS), np.uint8)
+                count, hashes = _KERNELS.ascii_shingles(codes, self._base, self._mix)
+            else:
+                word_hashes = self.text_word_hashes(text)
+                count, hashes = word_hashes.size, self.shingle_hashes(word_hashes)
             hashes.flags.writeable = False  # shared by every caller of the memo
-            found = (word_hashes.size, hashes)
+            found = (count, hashes)
             if len(self._recent) >= _RECENT_TEXTS:
                 self._recent.clear()
             self._recent[text] = found
@@ -230,6 +372,10 @@ class MinHasher:
     def signature(self, shingles: U32Array) -> U32Array:
         """The densified one-permutation signature of a shingle set; all-max for an empty set."""
         count = shingles.size
+        if _KERNELS is not None:
+            return _KERNELS.signature(
+                np.ascontiguousarray(shingles, dtype=np.uint32), self._a, self._b, self._probes
+            )
         if count == 0:
             return np.full(self.num_perm, _MAX_U32, dtype=np.uint32)
         hashed = shingles.astype(np.uint64)
@@ -261,10 +407,14 @@ class MinHasher:
 
         Each band is 9 bytes (1 + 8), so the one base64 string splits into 12-character keys.
         """
-        grid = signature[: self.bands * self.rows].reshape(self.bands, self.rows)
-        mixed = np.dot(grid, self._band_mix)  # uint64 wrap-around, as the sum of products
         packed = self._packed
-        packed[:, 1:] = mixed.astype("<u8", copy=False).view(np.uint8).reshape(self.bands, 8)
+        if _KERNELS is not None:
+            signature = np.ascontiguousarray(signature, dtype=np.uint32)
+            _KERNELS.pack_bands(signature, self.rows, self._band_mix, packed)
+        else:
+            grid = signature[: self.bands * self.rows].reshape(self.bands, self.rows)
+            mixed = np.dot(grid, self._band_mix)  # uint64 wrap-around, as the sum of products
+            packed[:, 1:] = mixed.astype("<u8", copy=False).view(np.uint8).reshape(self.bands, 8)
         text = base64.b64encode(packed.data).decode("ascii")
         return list(map(text.__getitem__, self._slices))
 

@@ -18,6 +18,17 @@ from wirewatch.dedup.minhash import (
 )
 
 
+@pytest.fixture(params=["compiled", "numpy"])
+def hashing_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test on the numba kernels and again on the numpy path they must equal."""
+    if request.param == "numpy":
+        monkeypatch.setattr(minhash, "_KERNELS", None)
+    elif minhash._KERNELS is None:
+        pytest.skip("numba is not installed")
+    return str(request.param)
+
+
+@pytest.mark.usefixtures("hashing_path")
 def test_shingle_hashes_are_sorted_unique_and_deterministic() -> None:
     """The same text always gives the same sorted, duplicate-free uint32 set."""
     text = " ".join(sentences(1, 5))
@@ -27,6 +38,7 @@ def test_shingle_hashes_are_sorted_unique_and_deterministic() -> None:
     assert np.array_equal(first, Shingler(5).text_hashes(text))
 
 
+@pytest.mark.usefixtures("hashing_path")
 def test_short_text_is_one_shingle() -> None:
     """A text shorter than the shingle size still yields one shingle; an empty one none."""
     assert Shingler(5).text_hashes("two words").size == 1
@@ -44,6 +56,7 @@ def test_signature_agreement_estimates_jaccard() -> None:
     assert abs(estimate - exact) < 0.1
 
 
+@pytest.mark.usefixtures("hashing_path")
 def test_band_keys_one_per_band_and_shared_by_equal_signatures() -> None:
     """Equal signatures share all band keys; keys are distinct per band."""
     hasher = MinHasher(128, 42, 3)
@@ -101,6 +114,7 @@ def test_byte_path_word_hashes_equal_the_token_path() -> None:
         assert np.array_equal(hashes, shingler.hashes(tokens))
 
 
+@pytest.mark.usefixtures("hashing_path")
 def test_ascii_words_hash_alike_in_non_ascii_text() -> None:
     """A copy that only adds curly quotes (non-ASCII text, token path) keeps every shingle."""
     text = " ".join(sentences(9, 3))
@@ -110,6 +124,7 @@ def test_ascii_words_hash_alike_in_non_ascii_text() -> None:
 
 def test_long_ascii_text_takes_the_token_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past BYTE_PATH_MAX_CHARS a text is tokenised instead, with the same shingles."""
+    monkeypatch.setattr(minhash, "_KERNELS", None)
     text = " ".join(sentences(10, 4))
     expected = Shingler(5).text_hashes(text)
     monkeypatch.setattr(minhash, "BYTE_PATH_MAX_CHARS", 40)
@@ -132,6 +147,7 @@ def _reference_signature(hasher: MinHasher, shingles: np.ndarray) -> np.ndarray:
     return result
 
 
+@pytest.mark.usefixtures("hashing_path")
 def test_signature_equals_the_plain_definition() -> None:
     """Sorted-search binning and near-probe densification match the plain algorithm."""
     rng = np.random.default_rng(12)
@@ -145,11 +161,48 @@ def test_signature_equals_the_plain_definition() -> None:
             )
 
 
+@pytest.mark.usefixtures("hashing_path")
 def test_densified_signature_fills_every_bin() -> None:
     """Even a three-shingle set leaves no bin at the empty marker."""
     signature = MinHasher(128, 42, 3).signature(np.array([5, 9, 4000000000], dtype=np.uint32))
     assert np.all(signature != np.uint32(0xFFFFFFFF))
     assert len(set(signature.tolist())) <= 3
+
+
+def test_compiled_kernels_equal_the_numpy_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shingles, word counts, signatures and band keys are bit-identical on both paths."""
+    if minhash._KERNELS is None:
+        pytest.skip("numba is not installed")
+    texts = [" ".join(sentences(seed, 8)) for seed in range(20, 30)]
+    texts += ["Hello, World! x-ray 3.14", "a" * 60 + " b", "x" * 24 + " " + "y" * 49, "", " .. "]
+    rng = np.random.default_rng(13)
+    sets = [
+        np.unique(rng.integers(0, 2**32, size=size, dtype=np.uint64).astype(np.uint32))
+        for size in (0, 1, 2, 5, 60, 300, 3000)
+    ]
+
+    def run() -> tuple[list[int], list[np.ndarray], list[list[str]]]:
+        counts, arrays, keys = [], [], []
+        for size in (1, 3, 5):
+            shingler = Shingler(size, 4)
+            for text in texts:
+                count, hashes = shingler.counted_hashes(text)
+                counts.append(count)
+                arrays.append(hashes)
+        hasher = MinHasher(128, 42, 3)
+        for shingles in [*sets, arrays[-6]]:
+            signature = hasher.signature(shingles)
+            arrays.append(signature)
+            keys.append(hasher.band_keys(signature))
+        return counts, arrays, keys
+
+    counts, arrays, keys = run()
+    monkeypatch.setattr(minhash, "_KERNELS", None)
+    expected_counts, expected_arrays, expected_keys = run()
+    assert counts == expected_counts
+    assert keys == expected_keys
+    assert all(map(np.array_equal, arrays, expected_arrays))
+    assert len(arrays) == len(expected_arrays)
 
 
 def test_band_collisions_follow_the_lsh_curve() -> None:

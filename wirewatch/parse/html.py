@@ -8,7 +8,7 @@ from typing import Final
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from wirewatch.parse.layout import Extracted, _body_line, is_credit
-from wirewatch.parse.lexicon import TERMINATOR, is_chrome
+from wirewatch.parse.lexicon import is_chrome, is_terminator
 
 _DROP: Final = (
     "script, style, noscript, template, iframe, svg, canvas, form, button, select, nav, header, "
@@ -53,7 +53,7 @@ def layout_html(body: str) -> Extracted:
             continue  # an <article>'s own header holding the headline: keep
         node.decompose()
     for text in _body_blocks(tree):
-        if TERMINATOR.match(text):
+        if is_terminator(text):
             out.chrome_seen = True
             break
         if is_chrome(text) or is_credit(text):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from wirewatch.parse.dateline import parse_dateline, standalone_city
-from wirewatch.parse.lexicon import NAV_SEPARATOR, TERMINATOR, is_chrome
+from wirewatch.parse.lexicon import NAV_SEPARATOR, is_chrome, is_terminator
 
 _TERMINAL = frozenset('.!?"”»)…:;')
 _HEADER_DATE: Final = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
@@ -70,7 +70,7 @@ def is_nav(line: str) -> bool:
 
 def is_credit(line: str) -> bool:
     """A wire credit line such as `(Reporting by Eleni Mavrou; Editing by ...)`."""
-    return _CREDIT.match(line) is not None
+    return line[:1] == "(" and _CREDIT.match(line) is not None
 
 
 def layout_text(body: str) -> Extracted:
@@ -81,7 +81,7 @@ def layout_text(body: str) -> Extracted:
         line = " ".join(raw_line.split())
         if not line:
             continue
-        if TERMINATOR.match(line):
+        if is_terminator(line):
             out.chrome_seen = True
             state = "trailer" if state == "body" else "list"
             continue

@@ -141,6 +141,19 @@ TERMINATOR = re.compile(
     re.IGNORECASE,
 )
 
+#: Lowercased ASCII characters a TERMINATOR match can start with (its other first letters are
+#: Cyrillic). Lines starting with any other ASCII character skip the regex.
+_TERMINATOR_FIRST: Final = frozenset("rlmsyc")
+
+
+def is_terminator(line: str) -> bool:
+    """True when TERMINATOR matches the line: the end of the article body."""
+    first = line[:1]
+    if first.isascii() and first.lower() not in _TERMINATOR_FIRST:
+        return False
+    return TERMINATOR.match(line) is not None
+
+
 #: Lines that are page chrome when they start this way.
 _CHROME_START = re.compile(
     r"(?:related topics?|related|read (?:more|also|next)|also in [\w ]{1,30}|see also|"
@@ -151,6 +164,8 @@ _CHROME_START = re.compile(
     r"|(?:advertisement|copy link|share this article|share)$",
     re.IGNORECASE,
 )
+#: Lowercased ASCII characters a `_CHROME_START` match can start with (else Cyrillic or `©`).
+_CHROME_FIRST: Final = frozenset("rasmpltnofc(")
 #: Boilerplate phrases that mark a line as chrome wherever they appear in it.
 _CHROME_PHRASES = (
     "cookie", "all rights reserved", " on facebook", " on twitter", " on telegram",
@@ -168,7 +183,8 @@ _CHROME_ANYWHERE = re.compile(
 
 def is_chrome(line: str) -> bool:
     """True for page chrome: share and subscribe prompts, copyright, tags, cookie banners."""
-    if _CHROME_START.match(line):
+    first = line[:1]
+    if not (first.isascii() and first.lower() not in _CHROME_FIRST) and _CHROME_START.match(line):
         return True
     lowered = line.lower()
     return _has_chrome_phrase(lowered) and bool(_CHROME_ANYWHERE.search(line))

@@ -129,11 +129,9 @@ def detect_language(text: str) -> str:
         words = sample[:800].encode("ascii").translate(_LOWER_LETTERS).decode("ascii").split()
     else:
         words = _WORD.findall(sample[:800].casefold())
-    counts = Counter(words)
     hits = dict.fromkeys(_STOPWORDS, 0)
-    for word in counts.keys() & _STOP_INDEX.keys():
-        for code in _STOP_INDEX[word]:
-            hits[code] += counts[word]
+    codes = [code for word in words if word in _STOP_INDEX for code in _STOP_INDEX[word]]
+    hits.update(Counter(codes))
     best = max(hits, key=lambda code: hits[code])
     return best if hits[best] > hits["en"] else "en"
 

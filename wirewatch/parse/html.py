@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import threading
 from typing import Final
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
 from wirewatch.parse.layout import Extracted, _body_line, is_credit
 from wirewatch.parse.lexicon import is_chrome, is_terminator
@@ -28,31 +29,33 @@ _PUBLISHED_KEYS: Final = (
 _AUTHOR_KEYS: Final = ("author", "article:author", "article.author", "dc.creator")
 _BLOCKS: Final = "p, div, li, blockquote, td"
 _NESTED: Final = frozenset({"p", "div", "ul", "ol", "table", "section", "article", "blockquote"})
+_THREAD: Final = threading.local()  # per-thread state: the reused CSS engine
 _TITLE_SUFFIX: Final = re.compile(r"\s+(?:[|–—]|-)\s+[^|–—]{2,60}$")
 
 
 def layout_html(body: str) -> Extracted:
     """Extract headline, meta, byline and body paragraphs from an HTML page."""
-    tree = LexborHTMLParser(body)
+    tree = LexborHTMLParser(body)  # kept alive here while its nodes are in use
+    root = tree.root
     out = Extracted()
-    meta = _meta(tree)
+    meta = _meta(root)
     out.site_name = meta.get("og:site_name")
     out.meta_published = [meta[key] for key in _PUBLISHED_KEYS if meta.get(key)]
     out.meta_authors = [meta[key] for key in _AUTHOR_KEYS if meta.get(key)]
-    for node in tree.css("script, style, noscript, template"):
+    for node in _css(root, "script, style, noscript, template"):
         node.decompose()
     out.meta_published += [
         str(node.attributes.get("datetime"))
-        for node in tree.css("time[datetime]")
+        for node in _css(root, "time[datetime]")
         if node.attributes.get("datetime")
     ]
-    out.meta_lines = _byline_texts(tree)
-    out.headlines = _headlines(tree, meta)
-    for node in tree.css(_DROP):
-        if node.tag in {"header", "footer"} and node.css_first("p") and node.css_first("h1"):
+    out.meta_lines = _byline_texts(root)
+    out.headlines = _headlines(root, meta)
+    for node in _css(root, _DROP):
+        if node.tag in {"header", "footer"} and _css(node, "p") and _css(node, "h1"):
             continue  # an <article>'s own header holding the headline: keep
         node.decompose()
-    for text in _body_blocks(tree):
+    for text in _body_blocks(root):
         if is_terminator(text):
             out.chrome_seen = True
             break
@@ -64,14 +67,33 @@ def layout_html(body: str) -> Extracted:
     return out
 
 
+def _selector() -> LexborCSSSelector:
+    """This thread's CSS engine, reused across pages: a new one per page costs ~20 us."""
+    selector: LexborCSSSelector | None = getattr(_THREAD, "selector", None)
+    if selector is None:
+        selector = _THREAD.selector = LexborCSSSelector()  # type: ignore[no-untyped-call]
+    return selector
+
+
+def _css(node: LexborNode | None, query: str) -> list[LexborNode]:
+    """The nodes under `node` (itself included) that match the query: `node.css(query)`."""
+    return [] if node is None else _selector().find(query, node)
+
+
+def _css_first(node: LexborNode | None, query: str) -> LexborNode | None:
+    """The first match of `_css`, in document order, or None."""
+    found = _css(node, query)
+    return found[0] if found else None
+
+
 def _clean(text: str | None) -> str:
     """Collapse whitespace runs to one space and trim; same as `\\s+` -> " " then strip()."""
     return " ".join(text.split()) if text else ""
 
 
-def _meta(tree: LexborHTMLParser) -> dict[str, str]:
+def _meta(root: LexborNode | None) -> dict[str, str]:
     found: dict[str, str] = {}
-    for node in tree.css("meta"):
+    for node in _css(root, "meta"):
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         content = attrs.get("content")
@@ -80,10 +102,10 @@ def _meta(tree: LexborHTMLParser) -> dict[str, str]:
     return found
 
 
-def _headlines(tree: LexborHTMLParser, meta: dict[str, str]) -> list[str]:
+def _headlines(root: LexborNode | None, meta: dict[str, str]) -> list[str]:
     found: list[str] = []
     for selector in ("article h1", "main h1", "h1"):
-        node = tree.css_first(selector)
+        node = _css_first(root, selector)
         if node is not None and _clean(node.text()):
             found.append(_clean(node.text()))
             sub = node.next
@@ -93,28 +115,28 @@ def _headlines(tree: LexborHTMLParser, meta: dict[str, str]) -> list[str]:
                 found.append(_clean(sub.text()))
             break
     og_title = meta.get("og:title") or meta.get("twitter:title")
-    title_node = tree.css_first("title")
+    title_node = _css_first(root, "title")
     for title in (og_title, _clean(title_node.text()) if title_node else None):
         if title:
             found.append(title if found else _TITLE_SUFFIX.sub("", title))
     return found
 
 
-def _byline_texts(tree: LexborHTMLParser) -> list[str]:
+def _byline_texts(root: LexborNode | None) -> list[str]:
     texts: list[str] = []
-    for node in tree.css(_BYLINE):
+    for node in _css(root, _BYLINE):
         text = _clean(node.text(separator=" "))
         if text and len(text) <= 200 and text not in texts:
             texts.append(text)
     return texts
 
 
-def _body_blocks(tree: LexborHTMLParser) -> list[str]:
+def _body_blocks(root: LexborNode | None) -> list[str]:
     """Texts of the leaf blocks inside the container that holds the most paragraph text."""
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     leaves: list[tuple[LexborNode, str]] = []
-    for node in tree.css(_BLOCKS):
+    for node in _css(root, _BLOCKS):
         if node.tag != "p" and any(child.tag in _NESTED for child in node.iter()):
             continue
         text = _clean(node.text())

@@ -36,6 +36,9 @@ _SHIFT33 = np.uint64(33)
 _FMIX1 = np.uint64(0xFF51AFD7ED558CCD)
 _FMIX2 = np.uint64(0xC4CEB9FE1A85EC53)
 _LOW_BYTE = np.uint64(0xFF)
+_BASE64 = np.frombuffer(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", dtype=np.uint8
+)
 _HIGH_HALF = slice(1, None, 2) if sys.byteorder == "little" else slice(0, None, 2)
 """uint64 values viewed as uint32 pairs: the half holding the top 32 bits (value >> 32)."""
 _MASK64 = (1 << 64) - 1
@@ -174,17 +177,29 @@ def _one_permutation_signature(
     return signature
 
 
-def _pack_bands(
-    signature: U32Array, rows: int, band_mix: U64Array, packed: npt.NDArray[np.uint8]
+def _band_key_bytes(
+    signature: U32Array, rows: int, band_mix: U64Array, out: npt.NDArray[np.uint8]
 ) -> None:
-    """Fill `packed` (bands x 9): band number, then the little-endian 64-bit band hash."""
-    for band in range(packed.shape[0]):
+    """`MinHasher.band_keys` as ASCII: per band 12 base64 characters, then a space.
+
+    A band's 9 bytes (band number, little-endian 64-bit band hash) are three whole base64
+    groups, so encoding them one band at a time gives the slices of encoding them all at once.
+    """
+    raw = np.empty(9, dtype=np.uint8)
+    for band in range(out.size // 13):
         mixed = np.uint64(0)
         for row in range(rows):
             mixed += np.uint64(signature[band * rows + row]) * band_mix[row]
-        packed[band, 0] = band
+        raw[0] = band
         for byte in range(8):
-            packed[band, 1 + byte] = np.uint8((mixed >> np.uint64(8 * byte)) & _LOW_BYTE)
+            raw[1 + byte] = np.uint8((mixed >> np.uint64(8 * byte)) & _LOW_BYTE)
+        at = band * 13
+        for group in range(3):
+            bits = (int(raw[3 * group]) << 16) | (int(raw[3 * group + 1]) << 8)
+            bits |= int(raw[3 * group + 2])
+            for char in range(4):
+                out[at + 4 * group + char] = _BASE64[(bits >> (18 - 6 * char)) & 63]
+        out[at + 12] = 32
 
 
 class _Kernels:
@@ -203,10 +218,10 @@ class _Kernels:
         self.signature: Callable[..., U32Array] = jit(
             [u32[::1](shingles, u64, u64, i16[:, ::1]) for shingles in arrays(u32)], cache=cache
         )(_one_permutation_signature)
-        self.pack_bands: Callable[..., None] = jit(
-            [types.void(signature, types.int64, u64[::1], u8[:, ::1]) for signature in arrays(u32)],
+        self.band_key_bytes: Callable[..., None] = jit(
+            [types.void(signature, types.int64, u64[::1], u8[::1]) for signature in arrays(u32)],
             cache=cache,
-        )(_pack_bands)
+        )(_band_key_bytes)
 
 
 def _compile_kernels() -> _Kernels | None:
@@ -368,6 +383,7 @@ class MinHasher:
         # values at or past a bin's end did not fall in it; MAX counts as empty, as it always has
         self._bin_ends = np.array([*bin_starts[1:-1], 0xFFFFFFFF], dtype=np.uint32)
         self._slices = [slice(i, i + 12) for i in range(0, bands * 12, 12)]
+        self._key_bytes = np.empty(bands * 13, dtype=np.uint8)
 
     def signature(self, shingles: U32Array) -> U32Array:
         """The densified one-permutation signature of a shingle set; all-max for an empty set."""
@@ -407,14 +423,14 @@ class MinHasher:
 
         Each band is 9 bytes (1 + 8), so the one base64 string splits into 12-character keys.
         """
-        packed = self._packed
         if _KERNELS is not None:
             signature = np.ascontiguousarray(signature, dtype=np.uint32)
-            _KERNELS.pack_bands(signature, self.rows, self._band_mix, packed)
-        else:
-            grid = signature[: self.bands * self.rows].reshape(self.bands, self.rows)
-            mixed = np.dot(grid, self._band_mix)  # uint64 wrap-around, as the sum of products
-            packed[:, 1:] = mixed.astype("<u8", copy=False).view(np.uint8).reshape(self.bands, 8)
+            _KERNELS.band_key_bytes(signature, self.rows, self._band_mix, self._key_bytes)
+            return self._key_bytes.tobytes().decode("ascii").split()
+        packed = self._packed
+        grid = signature[: self.bands * self.rows].reshape(self.bands, self.rows)
+        mixed = np.dot(grid, self._band_mix)  # uint64 wrap-around, as the sum of products
+        packed[:, 1:] = mixed.astype("<u8", copy=False).view(np.uint8).reshape(self.bands, 8)
         text = base64.b64encode(packed.data).decode("ascii")
         return list(map(text.__getitem__, self._slices))
 

@@ -32,7 +32,7 @@ from wirewatch.parse.text import (
     headline_flags,
     is_junk,
     matching_text,
-    split_glued,
+    split_all_glued,
 )
 
 STAGE = "parse"
@@ -53,7 +53,7 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         )
     is_html = "html" in content_type or _LOOKS_HTML.search(raw.body[:4096]) is not None
     page = layout_html(raw.body) if is_html else layout_text(raw.body)
-    paragraphs = [part for paragraph in page.paragraphs for part in split_glued(paragraph)]
+    paragraphs = split_all_glued(page.paragraphs)
     _check_article_text(raw.body, paragraphs, page, is_html=is_html)
 
     host = (urlsplit(raw.url).hostname or "").lower().removeprefix("www.")
@@ -166,9 +166,10 @@ def _headline(
     if not candidates:
         return " ".join(paragraphs[0].split()[:12]), []
     headline, flags = headline_flags(candidates[0])
+    folded = fold(headline)
     for other in candidates[1:]:
         stripped, more = headline_flags(other)
-        if fold(stripped) == fold(headline):
+        if fold(stripped) == folded:
             flags += [flag for flag in more if flag not in flags]
     return headline, flags
 

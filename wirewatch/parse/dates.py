@@ -44,6 +44,8 @@ _PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     # 10 окт / 17 января (no year)
     re.compile(r"\b(?P<d>\d{1,2})\s+" + _MONTH + r"(?!\w)"),
 )
+#: Per pattern: one or two characters of which every match holds one ("": no shortcut).
+_PATTERN_NEEDS: Final[tuple[str, ...]] = ("-", "", "", ":", "./", ":", "", "")
 _DIGIT: Final = re.compile(r"\d")
 _EXPLICIT_ZONE: Final = re.compile(
     r"\b(?:UTC|GMT|EST|EDT|CET|CEST|MSK|PKT)\b|\d[+-]\d{2}:?\d{2}\b|\dZ\b"
@@ -126,7 +128,9 @@ def find_stamp(text: str, *, tz: dt.tzinfo, default_year: int | None = None) -> 
     """Return the first date (and time, if stated) in a short line of text, or None."""
     if _DIGIT.search(text) is None:
         return None  # every pattern needs a digit
-    for pattern in _PATTERNS:
+    for pattern, needs in zip(_PATTERNS, _PATTERN_NEEDS, strict=True):
+        if needs and needs[0] not in text and needs[-1] not in text:
+            continue  # the pattern cannot match without one of these characters
         for match in pattern.finditer(text):
             stamp = _stamp_from(match, tz, default_year)
             if stamp is not None:

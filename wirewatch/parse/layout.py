@@ -92,7 +92,7 @@ def layout_text(body: str) -> Extracted:
             out.chrome_seen = True
             out.credit_lines.append(line)
             continue
-        if is_credit(line):
+        if line[0] == "(" and is_credit(line):  # the test spares most lines the call
             out.credit_lines.append(line)
             continue
         if state == "body":

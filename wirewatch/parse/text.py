@@ -77,6 +77,13 @@ def split_glued(paragraph: str) -> list[str]:
     return parts
 
 
+def split_all_glued(paragraphs: list[str]) -> list[str]:
+    """`split_glued` over every paragraph, with one scan of them all when none is glued."""
+    if not _glue_hinted("\n".join(paragraphs)):  # no hint can span a line break
+        return list(paragraphs)
+    return [part for paragraph in paragraphs for part in split_glued(paragraph)]
+
+
 def _glue_hinted(paragraph: str) -> bool:
     """True when `[a-z][.!?]["”]?[A-Z"“]` occurs: scanning for the punctuation first is faster."""
     for match in _GLUE_HINT.finditer(paragraph):

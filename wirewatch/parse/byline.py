@@ -13,6 +13,7 @@ _URDUPOINT: Final = re.compile(r"^(?P<name>.+?)\s+Published\b", re.IGNORECASE)
 _BY: Final = re.compile(r"(?:^|\|\s*|·\s*)by\s+(?P<name>[^|·,;]+)", re.IGNORECASE)
 _SOURCE: Final = re.compile(r"\bsource\s*:\s*(?P<name>[^|·.;]+)", re.IGNORECASE)
 _REPORTING: Final = re.compile(r"^\(?(?:reporting|writing) by (?P<names>[^;)]+)", re.IGNORECASE)
+_NAMES_SPLIT: Final = re.compile(r",| and ")
 _NOT_A_NAME: Final = frozenset(
     {
         "staff", "report", "reporter", "reporters", "correspondent", "desk", "editor", "editors",
@@ -67,7 +68,7 @@ def reporter_from(lines: Iterable[str]) -> str | None:
     """Return the first reporter of a wire credit line `(Reporting by A and B; Editing by C)`."""
     for line in lines:
         if match := _REPORTING.match(line):
-            first = re.split(r",| and ", match.group("names"))[0].strip()
+            first = _NAMES_SPLIT.split(match.group("names"))[0].strip()
             if looks_like_name(first):
                 return first
     return None

@@ -29,6 +29,8 @@ _DASHED: Final = re.compile(
 )
 #: `LONDON — ` with an all-caps city and no credit.
 _CAPS: Final = re.compile(r"^(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}),?\s+[-–—]{1,2}\s+")
+_CREDIT_DASH: Final = re.compile(r"\s+[-–—]\s+")
+_DIGIT: Final = re.compile(r"\d")
 _GLUED_FRAGMENT: Final = re.compile(r"^(?P<frag>[A-Z]{2,})\s+(?=[A-Z][a-z])")
 
 
@@ -132,9 +134,9 @@ def _from_paren(match: re.Match[str], text: str) -> DatelineMatch | None:
 
 def _split_credit(credit: str) -> tuple[list[str], str | None]:
     """`UrduPoint News / Sputnik - 11th October, 2022` -> (["UrduPoint News", "Sputnik"], date)."""
-    parts = [part.strip() for part in re.split(r"\s+[-–—]\s+", credit.strip()) if part.strip()]
+    parts = [part.strip() for part in _CREDIT_DASH.split(credit.strip()) if part.strip()]
     date_text = None
-    if len(parts) > 1 and re.search(r"\d", parts[-1]):
+    if len(parts) > 1 and _DIGIT.search(parts[-1]):
         date_text = parts.pop()
     chain = [name.strip() for part in parts for name in part.split("/") if name.strip()]
     return chain, date_text

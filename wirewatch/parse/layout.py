@@ -55,6 +55,9 @@ def is_meta(line: str) -> bool:
     # Every `_HAS_DATE` branch needs four digits in a row or a `h:mm` colon: test that first.
     if (":" in line or _FOUR_DIGITS.search(line)) and _HAS_DATE.search(line):
         return True
+    if line.isascii() and line[:1] not in "bBsS" and "|" not in line:
+        # On ASCII text the only `_BYLINE` branch left needs the word `published`.
+        return "published" in line.lower() and _BYLINE.search(line) is not None
     return _BYLINE.search(line) is not None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import chain
 from typing import Final
 
 from schemas.parsed import Quote
@@ -137,8 +138,9 @@ def detect_language(text: str) -> str:
     else:
         words = _WORD.findall(sample[:800].casefold())
     hits = dict.fromkeys(_STOPWORDS, 0)
-    codes = [code for word in words if word in _STOP_INDEX for code in _STOP_INDEX[word]]
-    hits.update(Counter(codes))
+    # Each stopword counts once for every language that lists it; map/filter keep this in C.
+    found = map(_STOP_INDEX.__getitem__, filter(_STOP_INDEX.__contains__, words))
+    hits.update(Counter(chain.from_iterable(found)))
     best = max(hits, key=lambda code: hits[code])
     return best if hits[best] > hits["en"] else "en"
 

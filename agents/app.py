@@ -10,7 +10,7 @@ from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import REGISTRY, CollectorRegistry
 
 from agents import deliver_webhooks, link_stories, parse_articles, views
-from agents.logging import configure_logging
+from agents.logging import configure_logging, drop_spinner_logging
 from agents.metrics import WirewatchMetrics
 from agents.producer_buffer import DrainingProducerBuffer
 from agents.settings import WorkerSettings
@@ -35,6 +35,7 @@ class WirewatchApp(faust.App):
 
     async def on_start(self) -> None:
         """Declare our topics before any agent consumes or produces."""
+        drop_spinner_logging()
         await super().on_start()
         if self.wirewatch_topics is not None:
             for topic in self.wirewatch_topics.all():

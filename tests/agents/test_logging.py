@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -96,3 +98,21 @@ def test_level_and_format_come_from_the_environment(capsys, monkeypatch):
     log.warning("parse.slow", article_id="a-3")
     [line] = _json_lines(capsys.readouterr().out)
     assert (line["event"], line["article_id"], line["level"]) == ("parse.slow", "a-3", "warning")
+
+
+def test_drop_spinner_logging_restores_the_root_level() -> None:
+    """The Faust spinner's DEBUG root level and handler are removed; other handlers stay."""
+    from faust.utils.terminal.spinners import Spinner, SpinnerHandler
+
+    from agents.logging import drop_spinner_logging
+
+    root = logging.Logger("test-root")
+    console = logging.StreamHandler(io.StringIO())
+    console.setLevel(logging.WARNING)
+    root.addHandler(console)
+    root.addHandler(SpinnerHandler(Spinner(file=io.StringIO()), level=logging.DEBUG))
+    root.setLevel(logging.DEBUG)
+    drop_spinner_logging(root)
+    assert root.handlers == [console]
+    assert not root.isEnabledFor(logging.DEBUG)
+    assert root.isEnabledFor(logging.WARNING)

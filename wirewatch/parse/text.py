@@ -114,13 +114,18 @@ def matching_text(paragraphs: list[str]) -> str:
     """Lowercase NFKC text without punctuation: glued or split, the same words give one text."""
     text = " ".join(paragraphs)
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).casefold()
-        for char in _NON_WORD_PUNCT:
-            if char in text:
-                text = text.replace(char, " ")
+        text = _without_punct(unicodedata.normalize("NFKC", text).casefold())
         if not text.isascii():
             return " ".join(_NON_WORD.sub(" ", text).split())
     return b" ".join(text.encode("ascii").translate(_LOWER_WORDS).split()).decode("ascii")
+
+
+def _without_punct(text: str) -> str:
+    """Common non-ASCII punctuation replaced by spaces: word runs stay, more texts are ASCII."""
+    for char in _NON_WORD_PUNCT:
+        if char in text:
+            text = text.replace(char, " ")
+    return text
 
 
 def detect_language(text: str) -> str:
@@ -133,10 +138,11 @@ def detect_language(text: str) -> str:
         and len(_CYRILLIC.findall(sample)) > len(_LATIN.findall(sample))
     ):
         return "uk" if re.search(r"[іїєґ]", sample) else "ru"
-    if ascii_sample:
-        words = sample[:800].encode("ascii").translate(_LOWER_LETTERS).decode("ascii").split()
+    head = sample[:800] if ascii_sample else _without_punct(sample[:800].casefold())
+    if head.isascii():
+        words = head.encode("ascii").translate(_LOWER_LETTERS).decode("ascii").split()
     else:
-        words = _WORD.findall(sample[:800].casefold())
+        words = _WORD.findall(head)
     hits = dict.fromkeys(_STOPWORDS, 0)
     # Each stopword counts once for every language that lists it; map/filter keep this in C.
     found = map(_STOP_INDEX.__getitem__, filter(_STOP_INDEX.__contains__, words))

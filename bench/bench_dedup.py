@@ -6,7 +6,9 @@
 
 Synthetic news: Zipf words, 250-word articles, 25% copies of an earlier article (rewritten lede,
 chrome line, sometimes truncated). Both sides use the same 5-word shingles, num_perm=128 and the
-same LSH layout (42 bands x 3 rows); datasketch verifies candidates with its estimated Jaccard.
+same LSH layout (42 bands x 3 rows); datasketch verifies candidates with its estimated Jaccard
+and starts each MinHash as a copy of one template (its documented fast path: a new MinHash()
+re-draws its 2 x num_perm permutation parameters, which used to cost it ~1/5 of its time here).
 Times are process CPU seconds (both sides are single-threaded, so machine load from other
 processes does not count); the two sides run alternately in chunks, so cache pressure hits both
 alike; cost flatness likewise alternates a 10k-indexed and a large-indexed Linker on the same

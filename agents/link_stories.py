@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from agents.codec import decode, encode, key
 from agents.derived_store import LocalStore
 from agents.logging import get_logger
+from agents.table_cache import CachedTable
 from schemas.deadletter import DeadLetter, DeadLetterReason
 from schemas.parsed import ParsedArticle
 from wirewatch.deadletters import dead_letter_from
@@ -73,11 +74,18 @@ class DerivedIndex:
         self.pipeline = pipeline
         self.stale = True
 
+    def forget_cached_state(self) -> None:
+        """Clear the table read caches: recovery may have changed the tables under them."""
+        for store in self.pipeline.stores.values():
+            if isinstance(store, CachedTable):
+                store.clear_cache()
+
     def rebuild_if_stale(self) -> None:
         """Rebuild from the article records when an assignment made the local index stale."""
         buckets = self.pipeline.stores["dedup_buckets"]
         if not self.stale or self.pipeline.linker is None or not isinstance(buckets, LocalStore):
             return
+        self.forget_cached_state()  # recovery has finished by the time the stream runs
         began = time.perf_counter()
         buckets.reset()
         count = rebuild_buckets(
@@ -124,6 +132,7 @@ def register(app: faust.App, topics: Topics, pipeline: Pipeline, metrics: Wirewa
     @app.on_partitions_assigned.connect  # type: ignore[misc]
     async def mark_index_stale(_app: Any, assigned: Any = None, **_: Any) -> None:
         index.stale = True
+        index.forget_cached_state()
 
     @app.agent(topics.parsed, name="link-stories")
     async def link_stories(stream: faust.StreamT[bytes]) -> None:

@@ -1,7 +1,8 @@
 """Faust tables that back the domain's state stores (RocksDB, changelog on Kafka).
 
 Stores listed in DERIVED_STORES are rebuilt from other tables after recovery, so they live in a
-local RocksDB folder with no changelog (see agents/derived_store.py).
+local RocksDB folder with no changelog (see agents/derived_store.py). The others are Faust tables
+behind a write-through read cache (agents/table_cache.py), cleared on every assignment.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from agents.derived_store import LocalStore
+from agents.table_cache import CachedTable
 from agents.topics import SEQUENCER_PARTITIONS
 
 if TYPE_CHECKING:
@@ -34,7 +36,8 @@ def declare_tables(
         if name in DERIVED_STORES:
             stores[name] = LocalStore(settings.data_dir / "derived" / full_name)
         else:
-            stores[name] = app.Table(
+            table = app.Table(
                 full_name, default=None, partitions=SEQUENCER_PARTITIONS, key_type=str
             )
+            stores[name] = CachedTable(table)
     return stores

@@ -85,6 +85,7 @@ def test_two_workers_assign_the_same_stories_as_one_worker_and_replay(
     results = []
     for run_name, worker_count in (("one", 1), ("two", 2)):
         run_prefix = f"{prefix}{run_name}-"
+
         def add_worker(i, name=run_name, run_prefix=run_prefix):
             return make_worker(
                 f"{name}{i}", WIREWATCH_TOPIC_PREFIX=run_prefix, WIREWATCH_APP_ID=f"{run_prefix}app"

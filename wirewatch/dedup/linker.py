@@ -18,6 +18,7 @@ from schemas.story import LinkEvidence, MemberRole, StoryMember, StoryUpdateKind
 from wirewatch.dedup import stories
 from wirewatch.dedup.buckets import Bucket, BucketIndex
 from wirewatch.dedup.minhash import (
+    DecodedSets,
     MinHasher,
     Overlap,
     Shingler,
@@ -81,6 +82,7 @@ class Linker:
         self.shingler = Shingler(s.shingle_words, s.seed)
         self.minhasher = MinHasher(s.num_perm, s.bands, s.rows, s.seed)
         self.stats = LinkerStats()
+        self._decoded = DecodedSets()
         self._last_url = ("", "")
 
     @property
@@ -161,7 +163,11 @@ class Linker:
         if record is None:  # defensive: a story evicted while a member lingers
             return self._found(parsed, day)
         record = dict(record)
-        same_story = [decode_set(r["sh"]) for _, _, r in verified if r["story"] == story_id]
+        same_story = [
+            self._decoded.get(article_id, r["sh"])
+            for _, article_id, r in verified
+            if r["story"] == story_id
+        ]
         known = same_story[0] if len(same_story) == 1 else np.unique(np.concatenate(same_story))
         new_paragraphs = self._new_paragraphs(parsed, known)
         new_words = sum(self.shingler.counted_hashes(p)[0] for p in new_paragraphs)
@@ -216,7 +222,8 @@ class Linker:
         record = dict(self.stories[story_id])
         stored = seen.get("sh")
         if stored:
-            score = overlap(self.shingler.text_hashes(parsed.text_for_matching), decode_set(stored))
+            shingles = self.shingler.text_hashes(parsed.text_for_matching)
+            score = overlap(shingles, self._decoded.get(seen_id, stored))
         else:
             score = Overlap(0, 1.0, 1.0)
         evidence = self._evidence(parsed, score, seen_id, seen, method)
@@ -307,7 +314,7 @@ class Linker:
             if record is None or not record.get("sh"):
                 continue
             self.stats.candidates_verified += 1
-            score = overlap(shingles, decode_set(record["sh"]))
+            score = overlap(shingles, self._decoded.get(candidate_id, record["sh"]))
             if score.shared < s.min_shared_shingles:
                 continue
             if score.jaccard >= s.jaccard_threshold or score.containment >= s.containment_threshold:

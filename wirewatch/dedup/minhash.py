@@ -202,8 +202,27 @@ def _band_key_bytes(
         out[at + 12] = 32
 
 
+def _shared_count(left: U32Array, right: U32Array) -> int:
+    """How many values two sorted unique sets share: one merge pass over both."""
+    i = 0
+    j = 0
+    shared = 0
+    while i < left.size and j < right.size:
+        a = left[i]
+        b = right[j]
+        if a < b:
+            i += 1
+        elif b < a:
+            j += 1
+        else:
+            shared += 1
+            i += 1
+            j += 1
+    return shared
+
+
 class _Kernels:
-    """The three loops above compiled by numba (eagerly, cached on disk), or None without it."""
+    """The four loops above compiled by numba (eagerly, cached on disk), or None without it."""
 
     def __init__(self, jit: Any, types: Any, cache: bool) -> None:
         u8, u32, u64, i16 = types.uint8, types.uint32, types.uint64, types.int16
@@ -222,6 +241,10 @@ class _Kernels:
             [types.void(signature, types.int64, u64[::1], u8[::1]) for signature in arrays(u32)],
             cache=cache,
         )(_band_key_bytes)
+        self.shared_count: Callable[[U32Array, U32Array], int] = jit(
+            [types.int64(left, right) for left in arrays(u32) for right in arrays(u32)],
+            cache=cache,
+        )(_shared_count)
 
 
 def _compile_kernels() -> _Kernels | None:
@@ -446,6 +469,8 @@ class Overlap:
 
 def _shared(left: U32Array, right: U32Array) -> int:
     """How many values two sorted unique non-empty sets share (binary search of the smaller)."""
+    if _KERNELS is not None and left.dtype == right.dtype == np.uint32:
+        return _KERNELS.shared_count(np.ascontiguousarray(left), np.ascontiguousarray(right))
     if left.size > right.size:
         left, right = right, left
     positions = np.searchsorted(right, left)
@@ -477,3 +502,30 @@ def encode_set(shingles: U32Array) -> str:
 def decode_set(encoded: str) -> U32Array:
     """Inverse of encode_set (a read-only array over the decoded bytes)."""
     return np.frombuffer(base64.b64decode(encoded), dtype="<u4").astype(np.uint32, copy=False)
+
+
+class DecodedSets:
+    """`decode_set` memoised per key (an article id) for the `size` most recently used keys.
+
+    A key is decoded again when its stored encoding differs from the one memoised, so a stale
+    entry never answers.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        if size < 1:
+            raise ValueError(f"size must be >= 1, got {size}")
+        self.size = size
+        self._sets: dict[str, tuple[str, U32Array]] = {}
+
+    def get(self, key: str, encoded: str) -> U32Array:
+        """The decoded set of `encoded`, stored under `key` (read-only; do not modify)."""
+        sets = self._sets
+        hit = sets.pop(key, None)
+        if hit is not None and hit[0] == encoded:
+            sets[key] = hit
+            return hit[1]
+        decoded = decode_set(encoded)
+        sets[key] = (encoded, decoded)
+        if len(sets) > self.size:
+            del sets[next(iter(sets))]
+        return decoded

@@ -8,6 +8,7 @@ import pytest
 from tests.wirewatch.dedup.articles import sentences
 from wirewatch.dedup import minhash
 from wirewatch.dedup.minhash import (
+    DecodedSets,
     MinHasher,
     Shingler,
     decode_set,
@@ -224,3 +225,36 @@ def test_band_collisions_follow_the_lsh_curve() -> None:
 
     assert candidate_rate(200, 124) >= 0.95  # Jaccard 124 / 276 = 0.45
     assert candidate_rate(200, 19) <= 0.02  # Jaccard 0.05
+
+
+def test_compiled_overlap_equals_the_numpy_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shared counts of random sorted sets (read-only or not) are the same on both paths."""
+    if minhash._KERNELS is None:
+        pytest.skip("numba is not installed")
+    rng = np.random.default_rng(7)
+    sets = [
+        np.unique(rng.integers(0, 4000, size=size, dtype=np.uint64).astype(np.uint32))
+        for size in (1, 2, 40, 300, 2000)
+    ]
+    sets.append(decode_set(encode_set(sets[3])))  # read-only, as read from the store
+    pairs = [(left, right) for left in sets for right in sets]
+    compiled = [(overlap(a, b), known_fraction(a, b)) for a, b in pairs]
+    monkeypatch.setattr(minhash, "_KERNELS", None)
+    assert compiled == [(overlap(a, b), known_fraction(a, b)) for a, b in pairs]
+    assert any(score.shared for score, _ in compiled)
+
+
+def test_decoded_sets_memoise_and_notice_a_changed_encoding() -> None:
+    """A key is decoded once while its encoding is unchanged, again when it changes."""
+    first = np.array([1, 5, 9], dtype=np.uint32)
+    second = np.array([2, 5], dtype=np.uint32)
+    memo = DecodedSets(size=2)
+    decoded = memo.get("a", encode_set(first))
+    assert np.array_equal(decoded, first)
+    assert memo.get("a", encode_set(first)) is decoded
+    assert np.array_equal(memo.get("a", encode_set(second)), second)
+    memo.get("b", encode_set(first))
+    memo.get("c", encode_set(first))  # evicts "a", the least recently used
+    assert np.array_equal(memo.get("a", encode_set(second)), second)
+    with pytest.raises(ValueError, match="size"):
+        DecodedSets(size=0)

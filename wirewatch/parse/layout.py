@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from wirewatch.parse.dateline import parse_dateline, standalone_city
-from wirewatch.parse.lexicon import NAV_SEPARATOR, is_chrome, is_terminator
+from wirewatch.parse.lexicon import (
+    NAV_SEPARATOR,
+    is_chrome,
+    is_terminator,
+    regular_lines,
+)
 
 _TERMINAL = frozenset('.!?"”»)…:;')
 _HEADER_DATE: Final = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
@@ -80,8 +85,7 @@ def layout_text(body: str) -> Extracted:
     """Classify each line of a plain-text page as header, body or chrome."""
     out = Extracted()
     state = "header"
-    for raw_line in body.splitlines():
-        line = " ".join(raw_line.split())
+    for line in clean_lines(body):
         if not line:
             continue
         if is_terminator(line):
@@ -120,6 +124,13 @@ def layout_text(body: str) -> Extracted:
         else:
             out.short_lines.append(line)
     return out
+
+
+def clean_lines(body: str) -> list[str]:
+    """The body's lines with whitespace runs collapsed and trimmed; empty lines stay, empty."""
+    if regular_lines(body):
+        return body.split("\n")  # already clean: no need to split and join every line
+    return [" ".join(line.split()) for line in body.splitlines()]
 
 
 def _body_line(out: Extracted, line: str) -> None:

@@ -146,11 +146,15 @@ TERMINATOR = re.compile(
 _TERMINATOR_FIRST: Final = frozenset("rlmsyc")
 
 
+#: Lowercased two-character ASCII openings of a TERMINATOR match: a tighter shortcut.
+_TERMINATOR_START: Final = frozenset({"co", "la", "mo", "re", "se", "yo"})
+
+
 def is_terminator(line: str) -> bool:
     """True when TERMINATOR matches the line: the end of the article body."""
-    first = line[:1]
-    if first.isascii() and first.lower() not in _TERMINATOR_FIRST:
-        return False
+    start = line[:2]
+    if start.isascii() and start.lower() not in _TERMINATOR_START:
+        return False  # every ASCII match opens with one of these (a shorter line cannot match)
     return TERMINATOR.match(line) is not None
 
 
@@ -181,10 +185,21 @@ _CHROME_ANYWHERE = re.compile(
 )
 
 
+#: Lowercased two-character ASCII openings of a `_CHROME_START` match: a tighter shortcut.
+_CHROME_START_PAIRS: Final = frozenset(
+    {
+        "(c", "ad", "al", "co", "fo", "la", "mo", "ne", "ou", "po", "re", "se", "sh", "si", "so",
+        "sp", "su", "ta", "to", "tr",
+    }
+)  # fmt: skip
+
+
 def is_chrome(line: str) -> bool:
     """True for page chrome: share and subscribe prompts, copyright, tags, cookie banners."""
-    first = line[:1]
-    if not (first.isascii() and first.lower() not in _CHROME_FIRST) and _CHROME_START.match(line):
+    start = line[:2]
+    if not (start.isascii() and start.lower() not in _CHROME_START_PAIRS) and _CHROME_START.match(
+        line
+    ):
         return True
     lowered = line.lower()
     return _has_chrome_phrase(lowered) and bool(_CHROME_ANYWHERE.search(line))
@@ -204,6 +219,26 @@ def _has_chrome_phrase(lowered: str) -> bool:
         or "aggregates reports from" in lowered
         or "comments are closed" in lowered
     )
+
+
+#: Whitespace other than space and newline: ASCII, then the rest that `str.split()` splits on.
+_ODD_ASCII_SPACES: Final = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_ODD_SPACES: Final = (
+    _ODD_ASCII_SPACES + "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def regular_lines(page: str) -> bool:
+    """True when the page's lines are already clean: single spaces inside, none at the ends.
+
+    Then `page.split("\\n")` gives the lines of `page.splitlines()` as `" ".join(line.split())`
+    would make them (and empty lines, which stay empty).
+    """
+    if "  " in page or " \n" in page or "\n " in page or page[:1] == " " or page[-1:] == " ":
+        return False
+    odd = _ODD_ASCII_SPACES if page.isascii() else _ODD_SPACES
+    return not any(map(page.__contains__, odd))
 
 
 #: Navigation separators: `News | Sport | Culture`, `Home > Wire > Europe`, `A · B · C`.

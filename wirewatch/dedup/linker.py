@@ -27,6 +27,8 @@ from wirewatch.dedup.minhash import (
     encode_set,
     known_fraction,
     overlap,
+    overlap_from,
+    shared_counts,
 )
 from wirewatch.dedup.originals import (
     agency_of_domain,
@@ -308,15 +310,28 @@ class Linker:
     def _verified_candidates(self, shingles: U32Array, candidate_ids: set[str]) -> list[_Verified]:
         """Candidates from the buckets that pass the exact check, best first."""
         s = self.settings
-        verified: list[_Verified] = []
+        ids: list[str] = []
+        records: list[dict[str, Any]] = []
+        sets: list[U32Array] = []
         for candidate_id in sorted(candidate_ids):
             record = self.articles.get(candidate_id)
-            if record is None or not record.get("sh"):
+            if record is None:
                 continue
-            self.stats.candidates_verified += 1
-            score = overlap(shingles, self._decoded.get(candidate_id, record["sh"]))
-            if score.shared < s.min_shared_shingles:
+            encoded = record.get("sh")
+            if not encoded:
                 continue
+            ids.append(candidate_id)
+            records.append(record)
+            sets.append(self._decoded.get(candidate_id, encoded))
+        self.stats.candidates_verified += len(ids)
+        verified: list[_Verified] = []
+        size = shingles.size
+        for candidate_id, record, known, shared in zip(
+            ids, records, sets, shared_counts(shingles, sets), strict=True
+        ):
+            if shared < s.min_shared_shingles:
+                continue
+            score = overlap_from(shared, size, known.size)
             if score.jaccard >= s.jaccard_threshold or score.containment >= s.containment_threshold:
                 verified.append((score, candidate_id, record))
         verified.sort(key=lambda v: (-v[0].containment, -v[0].jaccard, v[1]))

@@ -221,8 +221,33 @@ def _shared_count(left: U32Array, right: U32Array) -> int:
     return shared
 
 
+def _shared_counts(left: U32Array, values: U32Array, sizes: npt.NDArray[np.int64]) -> Any:
+    """`_shared_count` of `left` with each of the sets laid end to end in `values`."""
+    counts = np.zeros(sizes.size, dtype=np.int64)
+    start = 0
+    for index in range(sizes.size):
+        end = start + sizes[index]
+        i = 0
+        j = start
+        shared = 0
+        while i < left.size and j < end:
+            a = left[i]
+            b = values[j]
+            if a < b:
+                i += 1
+            elif b < a:
+                j += 1
+            else:
+                shared += 1
+                i += 1
+                j += 1
+        counts[index] = shared
+        start = end
+    return counts
+
+
 class _Kernels:
-    """The four loops above compiled by numba (eagerly, cached on disk), or None without it."""
+    """The five loops above compiled by numba (eagerly, cached on disk), or None without it."""
 
     def __init__(self, jit: Any, types: Any, cache: bool) -> None:
         u8, u32, u64, i16 = types.uint8, types.uint32, types.uint64, types.int16
@@ -245,6 +270,10 @@ class _Kernels:
             [types.int64(left, right) for left in arrays(u32) for right in arrays(u32)],
             cache=cache,
         )(_shared_count)
+        self.shared_counts: Callable[..., Any] = jit(
+            [types.int64[::1](left, u32[::1], types.int64[::1]) for left in arrays(u32)],
+            cache=cache,
+        )(_shared_counts)
 
 
 def _compile_kernels() -> _Kernels | None:
@@ -482,9 +511,28 @@ def overlap(left: U32Array, right: U32Array) -> Overlap:
     """Exact Jaccard and containment (shared over the smaller set) of two sorted unique sets."""
     if left.size == 0 or right.size == 0:
         return Overlap(0, 0.0, 0.0)
-    shared = _shared(left, right)
-    union = left.size + right.size - shared
-    return Overlap(shared, shared / union, shared / min(left.size, right.size))
+    return overlap_from(_shared(left, right), left.size, right.size)
+
+
+def overlap_from(shared: int, left_size: int, right_size: int) -> Overlap:
+    """The Overlap of two non-empty sets of these sizes that share `shared` values."""
+    union = left_size + right_size - shared
+    return Overlap(shared, shared / union, shared / min(left_size, right_size))
+
+
+def shared_counts(left: U32Array, sets: Sequence[U32Array]) -> list[int]:
+    """How many values the sorted unique set `left` shares with each sorted unique set."""
+    if not sets or left.size == 0:
+        return [0] * len(sets)
+    if _KERNELS is not None and left.dtype == np.uint32:
+        values = np.concatenate(sets)
+        if values.dtype == np.uint32:
+            sizes = np.fromiter(map(len, sets), np.int64, len(sets))
+            counts: list[int] = _KERNELS.shared_counts(
+                np.ascontiguousarray(left), values, sizes
+            ).tolist()
+            return counts
+    return [_shared(left, right) if right.size else 0 for right in sets]
 
 
 def known_fraction(shingles: U32Array, known: U32Array) -> float:

@@ -15,6 +15,8 @@ from wirewatch.dedup.minhash import (
     encode_set,
     known_fraction,
     overlap,
+    overlap_from,
+    shared_counts,
     words,
 )
 
@@ -258,3 +260,21 @@ def test_decoded_sets_memoise_and_notice_a_changed_encoding() -> None:
     assert np.array_equal(memo.get("a", encode_set(second)), second)
     with pytest.raises(ValueError, match="size"):
         DecodedSets(size=0)
+
+
+@pytest.mark.usefixtures("hashing_path")
+def test_shared_counts_equal_one_overlap_per_set() -> None:
+    """Batch shared counts match `overlap` set by set, empty sets and inputs counting 0."""
+    rng = np.random.default_rng(11)
+    sets = [
+        np.unique(rng.integers(0, 3000, size=size, dtype=np.uint64).astype(np.uint32))
+        for size in (0, 1, 50, 400, 1500)
+    ]
+    sets.append(decode_set(encode_set(sets[3])))
+    left = sets[3]
+    counts = shared_counts(left, sets)
+    assert counts == [overlap(left, right).shared for right in sets]
+    assert counts[3] == counts[5] == left.size
+    assert shared_counts(sets[0], sets) == [0] * len(sets)
+    assert shared_counts(left, []) == []
+    assert overlap_from(counts[4], left.size, sets[4].size) == overlap(left, sets[4])

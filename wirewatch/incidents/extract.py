@@ -23,6 +23,7 @@ from wirewatch.incidents.patterns import (
     NOT_NEWS_BEFORE,
     Trigger,
     find_triggers,
+    may_trigger,
 )
 from wirewatch.incidents.settings import IncidentSettings
 from wirewatch.incidents.targets import TargetMention, find_targets, target_model
@@ -301,21 +302,41 @@ def _candidate(group: _Group, date: DateMention | None, body: Sequence[str]) -> 
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    sentences: list[str]
+    hits: list[list[tuple[Trigger, re.Match[str]]]]
+
+
+def _analyse(paragraph: str, analysed: dict[str, _Paragraph]) -> _Paragraph:
+    """The paragraph's sentences and their trigger matches, once per paragraph text."""
+    found = analysed.get(paragraph)
+    if found is None:
+        sentences = split_sentences(paragraph)
+        if may_trigger(paragraph):
+            hits = [find_triggers(sentence) for sentence in sentences]
+        else:
+            hits = [[] for _ in sentences]
+        found = analysed[paragraph] = _Paragraph(sentences, hits)
+    return found
+
+
 def extract_incidents(
     parsed: ParsedArticle, paragraphs: Sequence[str], settings: IncidentSettings
 ) -> list[IncidentCandidate]:
     """Return one candidate per incident that `paragraphs` report as news (pure, deterministic)."""
     wanted = set(paragraphs)
+    analysed: dict[str, _Paragraph] = {}
+    if not any(t.strong for p in paragraphs for h in _analyse(p, analysed).hits for t, _ in h):
+        return []  # most news reports no incident: skip the gazetteer work
     known = set(parsed.paragraphs)
     body = list(parsed.paragraphs) + [p for p in paragraphs if p not in known]
-    split = [
-        (i, sentence) for i, paragraph in enumerate(body) for sentence in split_sentences(paragraph)
-    ]
-    hits = [find_triggers(sentence) for _, sentence in split]
-    if not any(
-        t.strong and body[i] in wanted for (i, _), h in zip(split, hits, strict=True) for t, _ in h
-    ):
-        return []  # most news reports no incident: skip the gazetteer work
+    split: list[tuple[int, str]] = []
+    hits: list[list[tuple[Trigger, re.Match[str]]]] = []
+    for i, paragraph in enumerate(body):
+        parts = _analyse(paragraph, analysed)
+        split.extend((i, sentence) for sentence in parts.sentences)
+        hits.extend(parts.hits)
     relevant = [s for (_, s), h in zip(split, hits, strict=True) if h or find_targets(s)]
     ctx = article_context(parsed, [s for _, s in split], relevant)
     ref = reference_date(parsed)

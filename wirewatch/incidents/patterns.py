@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from schemas.incident import IncidentType
 from wirewatch.incidents.caseless import CaselessPattern, lowered_ascii
@@ -221,13 +222,48 @@ def _cue_index() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[int,
     }
     latin = [w for w in words if w.isascii()]
     return (
-        re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + ")"),
-        re.compile(r"\b(" + "|".join(re.escape(w) for w in latin) + ")"),
+        re.compile(r"\b(" + _trie(words) + ")"),
+        re.compile(r"\b(" + _trie(latin) + ")"),
         index,
     )
 
 
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` factored by common prefixes, matching the longest word first.
+
+    Python's regex engine tries a flat alternation word by word at every position; the factored
+    form rejects most positions at the first character.
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # a shorter word ends here: longest first
+
+    return emit(root)
+
+
 _CUE_RE, _CUE_RE_ASCII, _CUE_INDEX = _cue_index()
+
+
+def may_trigger(text: str) -> bool:
+    """False when no sentence cut from `text` (a paragraph) can match any trigger.
+
+    A cue found in a sentence is found in its paragraph too, so one scan per paragraph spares
+    `find_triggers` on every sentence of most paragraphs.
+    """
+    lowered = lowered_ascii(text)
+    if lowered is None:
+        return _CUE_RE.search(text.lower()) is not None
+    return _CUE_RE_ASCII.search(lowered) is not None
 
 
 def find_triggers(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:

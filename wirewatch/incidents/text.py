@@ -56,7 +56,8 @@ _ABBREVIATIONS = frozenset(
         "rev",
     ]
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”»’)]?\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])")
+# The stop is matched, not looked behind for: a lookbehind first defeats the regex's scan.
+_BOUNDARY = re.compile(r"[.!?][\"”»’)]?\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])")
 _CAPITALISED = re.compile(
     r"(?<![\w-])[A-ZÀ-ÞА-ЯЁ][\w'’.\-]*(?:\s+(?:am\s+|de\s+|del\s+|sur\s+|upon\s+)?[A-ZÀ-ÞА-ЯЁ][\w'’\-]*){0,3}"
 )
@@ -87,11 +88,12 @@ def split_sentences(paragraph: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
-        before = paragraph[start : match.start()].rstrip('"”»’)')
+        end = match.start() + 1  # just after the stop
+        before = paragraph[start:end].rstrip('"”»’)')
         last_word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.split() else ""
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
-        pieces.append(paragraph[start : match.start()].strip())
+        pieces.append(paragraph[start:end].strip())
         start = match.end()
     pieces.append(paragraph[start:].strip())
     return [piece for piece in pieces if piece]

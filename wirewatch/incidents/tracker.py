@@ -130,7 +130,8 @@ class IncidentTracker:
         article = [parsed.article_id, parsed.outlet.domain, reported_at(parsed).isoformat()]
         if all(seen[0] != parsed.article_id for seen in story["articles"]):
             story["articles"] = [*story["articles"], article][-self.settings.max_story_articles :]
-        touched: dict[str, _State] = {}
+        # incidents in the order first looked at; None: looked at, ruled out without loading
+        touched: dict[str, _State | None] = {}
         for incident_id in story["incidents"]:
             self._apply(self._state(touched, incident_id), story, story_id, parsed, None)
         if role not in _COUNT_ONLY_ROLES and paragraphs:
@@ -144,30 +145,45 @@ class IncidentTracker:
         self._stories[story_id] = story
         events: list[IncidentEvent] = []
         for incident_id, state in touched.items():
-            if state.changed:
+            if state is not None and state.changed:
                 self._incidents[incident_id] = state.record()
                 events.append(state.event)
         return events
 
-    def _state(self, touched: dict[str, _State], incident_id: str) -> _State:
-        if incident_id not in touched:
+    def _state(self, touched: dict[str, _State | None], incident_id: str) -> _State:
+        state = touched.get(incident_id)
+        if state is None:
             record = self._incidents[incident_id]
-            touched[incident_id] = _State(
+            state = touched[incident_id] = _State(
                 IncidentEvent.model_validate(record["event"]),
                 list(record["outlets"]),
                 bool(record.get("report_day", False)),
             )
-        return touched[incident_id]
+        return state
 
     def _find(
-        self, cand: IncidentCandidate, story_incidents: Sequence[str], touched: dict[str, _State]
+        self,
+        cand: IncidentCandidate,
+        story_incidents: Sequence[str],
+        touched: dict[str, _State | None],
     ) -> str | None:
         """The first incident of this story, then of this place, that the candidate matches."""
         key = block_key(cand.location.country, cand.location.city)
         pool = list(story_incidents)
         pool += [i for i in self._blocks.get(key, []) if i not in story_incidents]
         for incident_id in pool:
-            event = self._state(touched, incident_id).event
+            state = touched.get(incident_id)
+            if state is None:
+                # type and place never change: rule the incident out on its stored JSON
+                touched.setdefault(incident_id, None)
+                stored = self._incidents[incident_id]["event"]
+                place = stored["location"]
+                if not _types_compatible(stored["type"], cand.type) or (
+                    block_key(place["country"], place.get("city")) != key
+                ):
+                    continue
+                state = self._state(touched, incident_id)
+            event = state.event
             same_place = block_key(event.location.country, event.location.city) == key
             if same_place and _matches(event, cand, self.settings):
                 return incident_id
@@ -178,7 +194,7 @@ class IncidentTracker:
         cand: IncidentCandidate,
         parsed: ParsedArticle,
         story_id: str,
-        touched: dict[str, _State],
+        touched: dict[str, _State | None],
     ) -> str:
         target = cand.target.name if cand.target else ""
         place = f"{cand.location.country}/{cand.location.city or ''}"

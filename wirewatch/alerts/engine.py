@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, MutableMapping
+from functools import lru_cache
 from typing import Any
 
 from schemas.alert import Alert, AlertedIncident, AlertReason, Severity
@@ -28,6 +29,8 @@ from wirewatch.state import require_stores
 MAX_INCIDENTS_PER_ALERT = 50
 MAX_EVIDENCE = 3
 _INDEX_KEY = "pending"
+# Stored times are parsed again on every event (group members, schedule): parse each once.
+_instant = lru_cache(maxsize=65_536)(dt.datetime.fromisoformat)
 
 
 def group_labels(rule: Rule, event: IncidentEvent) -> dict[str, str]:
@@ -110,7 +113,7 @@ class AlertEngine:
     def flush(self, now: dt.datetime) -> list[Alert]:
         """Emit every group whose group_wait / group_interval has elapsed by `now`."""
         index: list[list[str]] = list(self._index.get(_INDEX_KEY) or [])
-        due = [entry for entry in index if dt.datetime.fromisoformat(entry[0]) <= now]
+        due = [entry for entry in index if _instant(entry[0]) <= now]
         if not due:
             return []
         alerts = []
@@ -173,9 +176,9 @@ class AlertEngine:
         if group["last_sent_at"] is None:
             due = now + rule.group_wait
         else:
-            due = max(now, dt.datetime.fromisoformat(group["last_sent_at"]) + rule.group_interval)
+            due = max(now, _instant(group["last_sent_at"]) + rule.group_interval)
         if group["due_at"] is not None:
-            due = min(due, dt.datetime.fromisoformat(group["due_at"]))
+            due = min(due, _instant(group["due_at"]))
         if due <= now:
             if group["due_at"] is not None:
                 self._unschedule(key)
@@ -190,7 +193,7 @@ class AlertEngine:
     def _repeat_due(self, rule: Rule, group: dict[str, Any], now: dt.datetime) -> bool:
         if rule.repeat_interval is None or group["last_sent_at"] is None or group["due_at"]:
             return False
-        return now - dt.datetime.fromisoformat(group["last_sent_at"]) >= rule.repeat_interval
+        return now - _instant(group["last_sent_at"]) >= rule.repeat_interval
 
     def _emit(
         self, rule: Rule, key: str, group: dict[str, Any], at: str, repeat_of: str | None
@@ -250,9 +253,7 @@ class AlertEngine:
         """Drop members that are notified and quiet for longer than the rules' retention."""
         horizon = now - self.rules.retention
         return {
-            iid: m
-            for iid, m in members.items()
-            if _pending(m) or dt.datetime.fromisoformat(m["seen_at"]) >= horizon
+            iid: m for iid, m in members.items() if _pending(m) or _instant(m["seen_at"]) >= horizon
         }
 
     def _schedule(self, key: str, due_at: str) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import MutableMapping
+from functools import lru_cache
 from typing import Any
 
 from schemas.alert import SEVERITY_LEVELS, Severity
@@ -43,9 +44,15 @@ HOSTILE_RANK = 2
 """Incidents whose base severity is at least medium count as repeats at their target."""
 
 
+_RANKS = {level: i for i, level in enumerate(SEVERITY_LEVELS)}
+# Stored first-report times are parsed again for every event at their target: parse each once.
+_instant = lru_cache(maxsize=65_536)(dt.datetime.fromisoformat)
+
+
 def rank(severity: Severity) -> int:
     """0 for info up to 4 for critical."""
-    return SEVERITY_LEVELS.index(severity)
+    found = _RANKS.get(severity)
+    return SEVERITY_LEVELS.index(severity) if found is None else found
 
 
 def fold(text: str) -> str:
@@ -88,7 +95,7 @@ class TargetHistory:
         when = event.first_reported_at
         kept: list[list[str]] = []
         for incident_id, seen in self._store.get(key) or []:
-            near = abs(dt.datetime.fromisoformat(seen) - when) <= window
+            near = abs(_instant(seen) - when) <= window
             if incident_id != event.incident_id and near:
                 kept.append([incident_id, seen])
         others = len(kept)

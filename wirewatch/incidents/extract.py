@@ -23,7 +23,6 @@ from wirewatch.incidents.patterns import (
     NOT_NEWS_BEFORE,
     Trigger,
     find_triggers,
-    may_trigger,
 )
 from wirewatch.incidents.settings import IncidentSettings
 from wirewatch.incidents.targets import TargetMention, find_targets, target_model
@@ -302,23 +301,44 @@ def _candidate(group: _Group, date: DateMention | None, body: Sequence[str]) -> 
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Paragraph:
-    sentences: list[str]
-    hits: list[list[tuple[Trigger, re.Match[str]]]]
+    """One paragraph text's triggers as a whole, and (when asked) per sentence."""
+
+    triggers: list[tuple[Trigger, re.Match[str]]]
+    sentences: list[str] | None = None
+    hits: list[list[tuple[Trigger, re.Match[str]]]] = field(default_factory=list)
+
+
+def _paragraph(paragraph: str, analysed: dict[str, _Paragraph]) -> _Paragraph:
+    """The paragraph's analysis, once per paragraph text and call.
+
+    Every trigger a sentence matches also matches its paragraph (a sentence is a stretch of it
+    between blanks), so sentences of a paragraph without triggers need no trigger scan.
+    """
+    found = analysed.get(paragraph)
+    if found is None:
+        found = analysed[paragraph] = _Paragraph(find_triggers(paragraph))
+    return found
 
 
 def _analyse(paragraph: str, analysed: dict[str, _Paragraph]) -> _Paragraph:
-    """The paragraph's sentences and their trigger matches, once per paragraph text."""
-    found = analysed.get(paragraph)
-    if found is None:
-        sentences = split_sentences(paragraph)
-        if may_trigger(paragraph):
-            hits = [find_triggers(sentence) for sentence in sentences]
+    """The paragraph's sentences and their trigger matches."""
+    found = _paragraph(paragraph, analysed)
+    if found.sentences is None:
+        found.sentences = split_sentences(paragraph)
+        if found.triggers:
+            found.hits = [find_triggers(sentence) for sentence in found.sentences]
         else:
-            hits = [[] for _ in sentences]
-        found = analysed[paragraph] = _Paragraph(sentences, hits)
+            found.hits = [[] for _ in found.sentences]
     return found
+
+
+def _reports_news(paragraph: str, analysed: dict[str, _Paragraph]) -> bool:
+    """Whether a sentence of the paragraph matches a strong trigger."""
+    if not any(t.strong for t, _ in _paragraph(paragraph, analysed).triggers):
+        return False
+    return any(t.strong for h in _analyse(paragraph, analysed).hits for t, _ in h)
 
 
 def extract_incidents(
@@ -327,7 +347,7 @@ def extract_incidents(
     """Return one candidate per incident that `paragraphs` report as news (pure, deterministic)."""
     wanted = set(paragraphs)
     analysed: dict[str, _Paragraph] = {}
-    if not any(t.strong for p in paragraphs for h in _analyse(p, analysed).hits for t, _ in h):
+    if not any(_reports_news(p, analysed) for p in paragraphs):
         return []  # most news reports no incident: skip the gazetteer work
     known = set(parsed.paragraphs)
     body = list(parsed.paragraphs) + [p for p in paragraphs if p not in known]
@@ -335,6 +355,7 @@ def extract_incidents(
     hits: list[list[tuple[Trigger, re.Match[str]]]] = []
     for i, paragraph in enumerate(body):
         parts = _analyse(paragraph, analysed)
+        assert parts.sentences is not None
         split.extend((i, sentence) for sentence in parts.sentences)
         hits.extend(parts.hits)
     relevant = [s for (_, s), h in zip(split, hits, strict=True) if h or find_targets(s)]

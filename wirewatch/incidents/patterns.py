@@ -254,18 +254,6 @@ def _trie(words: list[str]) -> str:
 _CUE_RE, _CUE_RE_ASCII, _CUE_INDEX = _cue_index()
 
 
-def may_trigger(text: str) -> bool:
-    """False when no sentence cut from `text` (a paragraph) can match any trigger.
-
-    A cue found in a sentence is found in its paragraph too, so one scan per paragraph spares
-    `find_triggers` on every sentence of most paragraphs.
-    """
-    lowered = lowered_ascii(text)
-    if lowered is None:
-        return _CUE_RE.search(text.lower()) is not None
-    return _CUE_RE_ASCII.search(lowered) is not None
-
-
 def find_triggers(sentence: str) -> list[tuple[Trigger, re.Match[str]]]:
     """Triggers matching the sentence; a single cue scan picks the few patterns worth running.
 

@@ -76,13 +76,17 @@ def _last_words(text: str, count: int) -> list[tuple[int, str]]:
 
 def _country_before(text: str) -> tuple[int, str] | None:
     """The country that ends `text` ("Russia's", "the Islamic Republic's"), and where it starts."""
-    words = _last_words(text, 6)
-    while words and words[-1][1].lower() in _MODIFIER:
+    at = max(0, len(text) - _TAIL)
+    words = text[at:].split()  # the words of _last_words(text, 6), offsets only when found
+    if at and len(words) <= 6:
+        words = text.split()
+    words = words[-6:]
+    while words and words[-1].lower() in _MODIFIER:
         words.pop()
     for first in range(max(0, len(words) - 5), len(words)):
-        phrase = " ".join(w for _, w in words[first:])
+        phrase = " ".join(words[first:])
         if phrase != phrase.lower() and (code := country_code(phrase)):
-            return words[first][0], code
+            return _last_words(text, 6)[first][0], code
     return None
 
 

@@ -27,7 +27,6 @@ from wirewatch.dedup.minhash import (
     encode_set,
     known_fraction,
     overlap,
-    overlap_from,
     shared_counts,
 )
 from wirewatch.dedup.originals import (
@@ -85,6 +84,7 @@ class Linker:
         self.minhasher = MinHasher(s.num_perm, s.bands, s.rows, s.seed)
         self.stats = LinkerStats()
         self._decoded = DecodedSets()
+        self._member_models = stories.MemberModels()
         self._last_url = ("", "")
 
     @property
@@ -142,7 +142,13 @@ class Linker:
         )
         self.stories[story_id] = record
         self.stats.new_stories += 1
-        update = stories.to_update(story_id, record, StoryUpdateKind.CREATED, parsed.article_id)
+        update = stories.to_update(
+            story_id,
+            record,
+            StoryUpdateKind.CREATED,
+            parsed.article_id,
+            models=self._member_models,
+        )
         content = StoryContent(
             story_id, parsed.article_id, MemberRole.ORIGINAL, list(parsed.paragraphs), parsed
         )
@@ -289,7 +295,9 @@ class Linker:
             kind = StoryUpdateKind.ORIGINAL_CHANGED
             self.stats.originals_changed += 1
         self._count(decision)
-        update = stories.to_update(story_id, record, kind, parsed.article_id, previous)
+        update = stories.to_update(
+            story_id, record, kind, parsed.article_id, previous, self._member_models
+        )
         forward = None
         if new_paragraphs:
             forward = StoryContent(story_id, parsed.article_id, role, new_paragraphs, parsed)
@@ -326,14 +334,19 @@ class Linker:
         self.stats.candidates_verified += len(ids)
         verified: list[_Verified] = []
         size = shingles.size
+        min_shared = s.min_shared_shingles
+        jaccard_threshold = s.jaccard_threshold
+        containment_threshold = s.containment_threshold
         for candidate_id, record, known, shared in zip(
             ids, records, sets, shared_counts(shingles, sets), strict=True
         ):
-            if shared < s.min_shared_shingles:
+            if shared < min_shared:
                 continue
-            score = overlap_from(shared, size, known.size)
-            if score.jaccard >= s.jaccard_threshold or score.containment >= s.containment_threshold:
-                verified.append((score, candidate_id, record))
+            other = known.size
+            jaccard = shared / (size + other - shared)  # as overlap_from, built only if kept
+            containment = shared / min(size, other)
+            if jaccard >= jaccard_threshold or containment >= containment_threshold:
+                verified.append((Overlap(shared, jaccard, containment), candidate_id, record))
         verified.sort(key=lambda v: (-v[0].containment, -v[0].jaccard, v[1]))
         return verified
 

@@ -553,7 +553,7 @@ def decode_set(encoded: str) -> U32Array:
 
 
 class DecodedSets:
-    """`decode_set` memoised per key (an article id) for the `size` most recently used keys.
+    """`decode_set` memoised per key (an article id) for the `size` most recently decoded keys.
 
     A key is decoded again when its stored encoding differs from the one memoised, so a stale
     entry never answers.
@@ -568,11 +568,12 @@ class DecodedSets:
     def get(self, key: str, encoded: str) -> U32Array:
         """The decoded set of `encoded`, stored under `key` (read-only; do not modify)."""
         sets = self._sets
-        hit = sets.pop(key, None)
+        hit = sets.get(key)
         if hit is not None and hit[0] == encoded:
-            sets[key] = hit
             return hit[1]
         decoded = decode_set(encoded)
+        if hit is not None:
+            del sets[key]  # re-inserted as the newest
         sets[key] = (encoded, decoded)
         if len(sets) > self.size:
             del sets[next(iter(sets))]

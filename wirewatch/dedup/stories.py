@@ -62,14 +62,73 @@ def add_member(
     return previous
 
 
+class MemberModels:
+    """Validated StoryMember models of recent stories, reused while their member dicts are equal.
+
+    A story's members only grow by appending (and a demoted original is a new dict in its
+    place), so each article validates its own member instead of the whole list. A member dict is
+    reused only when it equals the one validated, so the models are what validating the record
+    would give. Member dicts are never changed in place (`add_member` replaces them).
+    """
+
+    def __init__(self, stories: int = 1024) -> None:
+        if stories < 1:
+            raise ValueError(f"stories must be >= 1, got {stories}")
+        self.stories = stories
+        self._cache: dict[str, tuple[list[dict[str, Any]], list[StoryMember]]] = {}
+
+    def models(self, story_id: str, members: list[dict[str, Any]]) -> list[StoryMember]:
+        """`members` as StoryMember models (the list is shared: do not modify it)."""
+        cache = self._cache
+        hit = cache.pop(story_id, None)
+        if hit is None:
+            result = _MEMBERS.validate_python(members)
+        else:
+            dicts, models = hit
+            known = len(dicts)
+            if known <= len(members) and members[:known] == dicts:
+                fresh = members[known:]
+                result = models + _MEMBERS.validate_python(fresh) if fresh else models
+            else:
+                result = _revalidated(members, dicts, models)
+        cache[story_id] = (list(members), result)
+        if len(cache) > self.stories:
+            del cache[next(iter(cache))]
+        return result
+
+
+def _revalidated(
+    members: list[dict[str, Any]], dicts: list[dict[str, Any]], models: list[StoryMember]
+) -> list[StoryMember]:
+    """Models of `members`, reusing the model of each position whose dict is unchanged."""
+    result: list[StoryMember | None] = [
+        model if old == new else None
+        for old, new, model in zip(dicts, members, models, strict=False)
+    ]
+    result += [None] * (len(members) - len(result))
+    changed = [index for index, model in enumerate(result) if model is None]
+    fresh = _MEMBERS.validate_python([members[index] for index in changed])
+    for index, model in zip(changed, fresh, strict=True):
+        result[index] = model
+    return [model for model in result if model is not None]
+
+
 def to_update(
     story_id: str,
     record: StoryRecord,
     kind: StoryUpdateKind,
     article_id: str,
     previous_original: str | None = None,
+    models: MemberModels | None = None,
 ) -> StoryUpdate:
-    """The StoryUpdate carrying the record's full current state (members validated in one call)."""
+    """The StoryUpdate carrying the record's full current state.
+
+    Members are validated in one call, or taken from `models` (validated once per member).
+    """
+    members = record["members"]
+    member_models = (
+        _MEMBERS.validate_python(members) if models is None else models.models(story_id, members)
+    )
     version = int(record["version"])
     return StoryUpdate(
         update_id=stable_id("storyupdate", story_id, str(version), article_id, kind.value),
@@ -80,6 +139,6 @@ def to_update(
         original_id=str(record["original"]),
         previous_original_id=previous_original,
         attributed_agency=record["agency"],
-        members=_MEMBERS.validate_python(record["members"]),
+        members=member_models,
         member_count=int(record["count"]),
     )

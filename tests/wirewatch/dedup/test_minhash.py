@@ -254,10 +254,13 @@ def test_decoded_sets_memoise_and_notice_a_changed_encoding() -> None:
     decoded = memo.get("a", encode_set(first))
     assert np.array_equal(decoded, first)
     assert memo.get("a", encode_set(first)) is decoded
-    assert np.array_equal(memo.get("a", encode_set(second)), second)
+    again = memo.get("a", encode_set(second))
+    assert np.array_equal(again, second)
     memo.get("b", encode_set(first))
-    memo.get("c", encode_set(first))  # evicts "a", the least recently used
-    assert np.array_equal(memo.get("a", encode_set(second)), second)
+    memo.get("c", encode_set(first))  # evicts "a", the oldest entry
+    redecoded = memo.get("a", encode_set(second))
+    assert redecoded is not again
+    assert np.array_equal(redecoded, second)
     with pytest.raises(ValueError, match="size"):
         DecodedSets(size=0)
 

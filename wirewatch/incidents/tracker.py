@@ -20,6 +20,7 @@ _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 _COUNT_ONLY_ROLES = frozenset({"copy", "recapture"})
 _SAME_FAMILY = ({"protest", "blockade"},)
 _PERSON_KINDS = frozenset({"ambassador", "diplomat"})
+_LOADED_MAX = 4096
 
 
 def reported_at(parsed: ParsedArticle) -> dt.datetime:
@@ -120,6 +121,9 @@ class IncidentTracker:
         self._incidents = stores["incidents"]
         self._blocks = stores["incident_blocks"]
         self._stories = stores["incident_stories"]
+        # incident id -> (the record this tracker stored, the event it holds), so that a record
+        # read back as the very object stored needs no validation; a bounded memo, not state
+        self._loaded: dict[str, tuple[dict[str, Any], IncidentEvent]] = {}
 
     def observe(
         self, parsed: ParsedArticle, *, story_id: str, role: str, paragraphs: Sequence[str]
@@ -146,7 +150,9 @@ class IncidentTracker:
         events: list[IncidentEvent] = []
         for incident_id, state in touched.items():
             if state is not None and state.changed:
-                self._incidents[incident_id] = state.record()
+                record = state.record()
+                self._incidents[incident_id] = record
+                self._remember(incident_id, record, state.event)
                 events.append(state.event)
         return events
 
@@ -154,12 +160,23 @@ class IncidentTracker:
         state = touched.get(incident_id)
         if state is None:
             record = self._incidents[incident_id]
+            loaded = self._loaded.get(incident_id)
+            if loaded is not None and loaded[0] is record:
+                event = loaded[1]
+            else:
+                event = IncidentEvent.model_validate(record["event"])
             state = touched[incident_id] = _State(
-                IncidentEvent.model_validate(record["event"]),
+                event,
                 list(record["outlets"]),
                 bool(record.get("report_day", False)),
             )
         return state
+
+    def _remember(self, incident_id: str, record: dict[str, Any], event: IncidentEvent) -> None:
+        self._loaded.pop(incident_id, None)
+        if len(self._loaded) >= _LOADED_MAX:
+            del self._loaded[next(iter(self._loaded))]  # the least recently stored
+        self._loaded[incident_id] = (record, event)
 
     def _find(
         self,
@@ -261,13 +278,11 @@ class IncidentTracker:
         }
         if cand is not None:
             update |= self._facts(state, cand, parsed.article_id)
-        event = event.model_copy(update=update)
-        if event != before and not state.changed:
-            event = event.model_copy(
-                update={"revision": before.revision + 1, "event_kind": "updated"}
-            )
+        # the copy differs from the event exactly where an update value does
+        if not state.changed and any(getattr(before, k) != v for k, v in update.items()):
+            update |= {"revision": before.revision + 1, "event_kind": "updated"}
             state.changed = True
-        state.event = event
+        state.event = event.model_copy(update=update)
 
     def _facts(self, state: _State, cand: IncidentCandidate, article_id: str) -> dict[str, Any]:
         """Merge what one more report says: sharper date, evidence, actors, harm, confidence."""

@@ -110,11 +110,14 @@ class Linker:
         known = self.articles.get(parsed.article_id)
         if known is not None and known.get("gone"):
             return self._replayed_tombstone(parsed, known)
-        if known is not None and known["story"] in self.stories:
-            return self._replayed(parsed, known)
-        seen = self._seen_before(parsed)
+        if known is not None:
+            story = self.stories.get(known["story"])
+            if story is not None:
+                return self._replayed(parsed, known, story)
+        key_owners: dict[str, str | None] = {}  # keys read by _seen_before, for _remember
+        seen = self._seen_before(parsed, key_owners)
         if seen is not None:
-            return self._recapture(parsed, day, *seen)
+            return self._recapture(parsed, day, *seen, known is None, key_owners)
         shingles = self.shingler.text_hashes(parsed.text_for_matching)
         band_keys = self.minhasher.band_keys(self.minhasher.signature(shingles))
         verified: list[_Verified] = []
@@ -126,7 +129,9 @@ class Linker:
             result = self._join(parsed, day, shingles, verified)
         else:
             result = self._found(parsed, day)
-        self._index(parsed, day, result.story_id, shingles, band_keys, found)
+        self._index(
+            parsed, day, result.story_id, shingles, band_keys, found, known is None, key_owners
+        )
         return result
 
     # -- decisions -------------------------------------------------------------------------
@@ -190,10 +195,11 @@ class Linker:
             parsed, day, story_id, record, decision, evidence, new_paragraphs if is_update else []
         )
 
-    def _replayed(self, parsed: ParsedArticle, known: dict[str, Any]) -> LinkResult:
+    def _replayed(
+        self, parsed: ParsedArticle, known: dict[str, Any], record: dict[str, Any]
+    ) -> LinkResult:
         """The same article again (at-least-once redelivery): its story, nothing written anew."""
         story_id = str(known["story"])
-        record = self.stories[story_id]
         role = next(
             (
                 MemberRole(m["role"])
@@ -224,10 +230,18 @@ class Linker:
         )
 
     def _recapture(
-        self, parsed: ParsedArticle, day: int, seen_id: str, seen: dict[str, Any], method: str
+        self,
+        parsed: ParsedArticle,
+        day: int,
+        seen_id: str,
+        seen: dict[str, Any],
+        story: dict[str, Any],
+        method: str,
+        unknown: bool,
+        key_owners: dict[str, str | None],
     ) -> LinkResult:
         story_id = str(seen["story"])
-        record = dict(self.stories[story_id])
+        record = dict(story)
         stored = seen.get("sh")
         if stored:
             shingles = self.shingler.text_hashes(parsed.text_for_matching)
@@ -245,7 +259,7 @@ class Linker:
             [],
             may_take_over=method != "same-url",
         )
-        self._remember(parsed, day, story_id, None)
+        self._remember(parsed, day, story_id, None, unknown, key_owners)
         return result
 
     def _add(
@@ -389,17 +403,25 @@ class Linker:
 
     # -- state -----------------------------------------------------------------------------
 
-    def _seen_before(self, parsed: ParsedArticle) -> tuple[str, dict[str, Any], str] | None:
+    def _seen_before(
+        self, parsed: ParsedArticle, key_owners: dict[str, str | None]
+    ) -> tuple[str, dict[str, Any], dict[str, Any], str] | None:
+        """The indexed article with the same URL or content hash, its record, story and method.
+
+        Fills `key_owners` with the keys it read (key -> article id or None).
+        """
         for key, method in (
             ("u:" + self._url_key(parsed), "same-url"),
             ("h:" + parsed.content_hash, "same-content-hash"),
         ):
-            seen_id = self.keys.get(key)
+            seen_id = key_owners[key] = self.keys.get(key)
             if seen_id is None or seen_id == parsed.article_id:
                 continue
             seen = self.articles.get(seen_id)
-            if seen is not None and seen["story"] in self.stories:
-                return seen_id, dict(seen), method
+            if seen is not None:
+                story = self.stories.get(seen["story"])
+                if story is not None:
+                    return seen_id, dict(seen), story, method
         return None
 
     def _index(
@@ -410,18 +432,28 @@ class Linker:
         shingles: U32Array,
         band_keys: list[str],
         found: list[Bucket],
+        unknown: bool,
+        key_owners: dict[str, str | None],
     ) -> None:
         if not self.window.admits(day):
             self.stats.not_indexed_too_old += 1
             return
         if shingles.size:
             self.index.insert(parsed.article_id, band_keys, found)
-        self._remember(parsed, day, story_id, encode_set(shingles) if shingles.size else None)
+        encoded = encode_set(shingles) if shingles.size else None
+        self._remember(parsed, day, story_id, encoded, unknown, key_owners)
 
     def _remember(
-        self, parsed: ParsedArticle, day: int, story_id: str, encoded: str | None
+        self,
+        parsed: ParsedArticle,
+        day: int,
+        story_id: str,
+        encoded: str | None,
+        unknown: bool,
+        key_owners: dict[str, str | None],
     ) -> None:
-        if not self.window.admits(day) or parsed.article_id in self.articles:
+        """Store the article's record and keys; `unknown`: `articles` was read without it."""
+        if not unknown or not self.window.admits(day):
             return
         url_key = self._url_key(parsed)
         self.articles[parsed.article_id] = {
@@ -434,7 +466,8 @@ class Linker:
             "agency": credited_agency(parsed),
         }
         for key in ("u:" + url_key, "h:" + parsed.content_hash):
-            if key not in self.keys:
+            owner = key_owners[key] if key in key_owners else self.keys.get(key)
+            if owner is None:
                 self.keys[key] = parsed.article_id
         self.window.add(day, parsed.article_id)
 

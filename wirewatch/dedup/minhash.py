@@ -36,6 +36,7 @@ _SHIFT33 = np.uint64(33)
 _FMIX1 = np.uint64(0xFF51AFD7ED558CCD)
 _FMIX2 = np.uint64(0xC4CEB9FE1A85EC53)
 _LOW_BYTE = np.uint64(0xFF)
+_GOLDEN64 = np.uint64(0x9E3779B97F4A7C15)
 _BASE64 = np.frombuffer(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", dtype=np.uint8
 )
@@ -222,25 +223,61 @@ def _shared_count(left: U32Array, right: U32Array) -> int:
 
 
 def _shared_counts(left: U32Array, values: U32Array, sizes: npt.NDArray[np.int64]) -> Any:
-    """`_shared_count` of `left` with each of the sets laid end to end in `values`."""
+    """`_shared_count` of `left` with each of the sets laid end to end in `values`.
+
+    From three sets on, `left` goes into an open-addressing hash table once and each value is
+    one probe (cheaper than a merge per set); fewer sets are merged.
+    """
     counts = np.zeros(sizes.size, dtype=np.int64)
+    if sizes.size < 3:
+        start = 0
+        for index in range(sizes.size):
+            end = start + sizes[index]
+            i = 0
+            j = start
+            shared = 0
+            while i < left.size and j < end:
+                a = left[i]
+                b = values[j]
+                if a < b:
+                    i += 1
+                elif b < a:
+                    j += 1
+                else:
+                    shared += 1
+                    i += 1
+                    j += 1
+            counts[index] = shared
+            start = end
+        return counts
+    bits = 4
+    while (1 << bits) < 4 * left.size:
+        bits += 1
+    mask = (1 << bits) - 1
+    shift = np.uint64(64 - bits)
+    empty = np.uint64(1 << 63)  # no uint32 value
+    table = np.full(1 << bits, empty, dtype=np.uint64)
+    for value in left:
+        key = np.uint64(value)
+        slot = np.int64((key * _GOLDEN64) >> shift)
+        while table[slot] != empty:
+            slot = (slot + 1) & mask
+        table[slot] = key
     start = 0
     for index in range(sizes.size):
         end = start + sizes[index]
-        i = 0
-        j = start
         shared = 0
-        while i < left.size and j < end:
-            a = left[i]
-            b = values[j]
-            if a < b:
-                i += 1
-            elif b < a:
-                j += 1
-            else:
-                shared += 1
-                i += 1
-                j += 1
+        for j in range(start, end):
+            key = np.uint64(values[j])
+            slot = np.int64((key * _GOLDEN64) >> shift)
+            while True:
+                held = table[slot]
+                if held == key:
+                    shared += 1
+                    break
+                if held == empty:
+                    break
+                slot = (slot + 1) & mask
         counts[index] = shared
         start = end
     return counts

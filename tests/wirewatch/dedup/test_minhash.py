@@ -267,7 +267,7 @@ def test_decoded_sets_memoise_and_notice_a_changed_encoding() -> None:
 
 @pytest.mark.usefixtures("hashing_path")
 def test_shared_counts_equal_one_overlap_per_set() -> None:
-    """Batch shared counts match `overlap` set by set, empty sets and inputs counting 0."""
+    """Batch shared counts (few sets or many) match `overlap` set by set; empty sets count 0."""
     rng = np.random.default_rng(11)
     sets = [
         np.unique(rng.integers(0, 3000, size=size, dtype=np.uint64).astype(np.uint32))
@@ -278,6 +278,7 @@ def test_shared_counts_equal_one_overlap_per_set() -> None:
     counts = shared_counts(left, sets)
     assert counts == [overlap(left, right).shared for right in sets]
     assert counts[3] == counts[5] == left.size
+    assert shared_counts(left, sets[3:5]) == counts[3:5]  # few sets: merged, not hashed
     assert shared_counts(sets[0], sets) == [0] * len(sets)
     assert shared_counts(left, []) == []
     assert overlap_from(counts[4], left.size, sets[4].size) == overlap(left, sets[4])

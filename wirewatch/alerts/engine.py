@@ -147,7 +147,7 @@ class AlertEngine:
                 "members": {},
             }
         )
-        members = self._pruned(dict(group["members"]), now)
+        members = self._pruned(group["members"], now)  # a new dict
         previous = members.get(event.incident_id)
         notified = previous["notified"] if previous else None
         snapshot = _snapshot(event, severity)
@@ -252,9 +252,16 @@ class AlertEngine:
     def _pruned(self, members: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
         """Drop members that are notified and quiet for longer than the rules' retention."""
         horizon = now - self.rules.retention
-        return {
-            iid: m for iid, m in members.items() if _pending(m) or _instant(m["seen_at"]) >= horizon
-        }
+        kept: dict[str, Any] = {}
+        for iid, member in members.items():
+            notified = member["notified"]  # _pending(member), inlined: groups grow large
+            if (
+                notified is None
+                or rank(member["severity"]) > rank(notified)
+                or _instant(member["seen_at"]) >= horizon
+            ):
+                kept[iid] = member
+        return kept
 
     def _schedule(self, key: str, due_at: str) -> None:
         index = [entry for entry in self._index.get(_INDEX_KEY) or [] if entry[1] != key]

@@ -84,18 +84,23 @@ def _has_keyword(event: IncidentEvent, keywords: list[str]) -> bool:
 def matches(match: Match, event: IncidentEvent, severity: Severity) -> bool:
     """True when every field of `match` that is set accepts the incident."""
     location, target = event.location, event.target
-    checks = (
-        not match.types or event.type in match.types,
-        not match.countries or location.country in match.countries,
-        location.country not in match.exclude_countries,
-        not match.regions or any(location.country in REGIONS[r] for r in match.regions),
-        not match.cities
-        or (location.city is not None and fold(location.city) in {fold(c) for c in match.cities}),
-        not match.target_kinds or (target is not None and target.kind in match.target_kinds),
-        not match.represented_countries
-        or (target is not None and target.represented_country in match.represented_countries),
-        rank(severity) >= rank(match.min_severity),
-        event.confidence >= match.min_confidence,
-        not match.keywords or _has_keyword(event, match.keywords),
+    return (
+        (not match.types or event.type in match.types)
+        and (not match.countries or location.country in match.countries)
+        and location.country not in match.exclude_countries
+        and (not match.regions or any(location.country in REGIONS[r] for r in match.regions))
+        and (
+            not match.cities
+            or (
+                location.city is not None and fold(location.city) in {fold(c) for c in match.cities}
+            )
+        )
+        and (not match.target_kinds or (target is not None and target.kind in match.target_kinds))
+        and (
+            not match.represented_countries
+            or (target is not None and target.represented_country in match.represented_countries)
+        )
+        and rank(severity) >= rank(match.min_severity)
+        and event.confidence >= match.min_confidence
+        and (not match.keywords or _has_keyword(event, match.keywords))
     )
-    return all(checks)

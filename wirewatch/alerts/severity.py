@@ -55,6 +55,7 @@ def rank(severity: Severity) -> int:
     return SEVERITY_LEVELS.index(severity) if found is None else found
 
 
+@lru_cache(maxsize=16_384)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

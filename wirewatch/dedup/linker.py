@@ -182,10 +182,12 @@ class Linker:
             if r["story"] == story_id
         ]
         known = same_story[0] if len(same_story) == 1 else np.unique(np.concatenate(same_story))
-        new_paragraphs = self._new_paragraphs(parsed, known)
-        new_words = sum(self.shingler.counted_hashes(p)[0] for p in new_paragraphs)
         new_fraction = 1.0 - known_fraction(shingles, known)
         s = self.settings
+        new_paragraphs: list[str] = []
+        new_words = 0
+        if new_fraction >= s.update_min_new_fraction:  # else a copy: its paragraphs are unused
+            new_paragraphs, new_words = self._new_paragraphs(parsed, known)
         is_update = (
             new_words >= s.update_min_new_words and new_fraction >= s.update_min_new_fraction
         )
@@ -364,18 +366,21 @@ class Linker:
         verified.sort(key=lambda v: (-v[0].containment, -v[0].jaccard, v[1]))
         return verified
 
-    def _new_paragraphs(self, parsed: ParsedArticle, known: U32Array) -> list[str]:
-        """Prose paragraphs (not headline or chrome lines) most of whose shingles are unseen."""
+    def _new_paragraphs(self, parsed: ParsedArticle, known: U32Array) -> tuple[list[str], int]:
+        """Prose paragraphs (not headline or chrome lines) most of whose shingles are unseen,
+        and their word count."""
         threshold = self.settings.paragraph_known_fraction
         min_words = self.settings.update_min_paragraph_words
         fresh = []
+        words = 0
         for paragraph in parsed.paragraphs:
             count, hashes = self.shingler.counted_hashes(paragraph)
             if count < min_words:
                 continue
             if known_fraction(hashes, known) < threshold:
                 fresh.append(paragraph)
-        return fresh
+                words += count
+        return fresh, words
 
     def _evidence(
         self,

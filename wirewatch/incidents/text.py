@@ -171,10 +171,10 @@ def find_countries(sentence: str) -> list[tuple[int, int, str]]:
     """Return (start, end, ISO code) for every country name or demonym in the sentence."""
     found: list[tuple[int, int, str]] = []
     for match in _COUNTRY_RUN.finditer(sentence):
-        at = match.start()
-        found.extend(
-            (at + start, at + end, code) for start, end, code in _run_countries(match.group())
-        )
+        countries = _run_countries(match.group())
+        if countries:  # most capitalised runs name no country
+            at = match.start()
+            found.extend((at + start, at + end, code) for start, end, code in countries)
     for match in _RU_LOCATIVE.finditer(sentence):
         code = country_code_russian(match.group(1))
         if code:

@@ -115,6 +115,13 @@ class Worker:
         """The end of the worker's log."""
         return self.log_path.read_text(errors="replace")[-chars:] if self.log_path.exists() else ""
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the worker process has used so far (Linux /proc)."""
+        if self.process is None:
+            return 0.0
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def wait_for_log(self, text: str, timeout: float = 60) -> None:
         """Wait until the worker's log contains `text` (for example its first assignment)."""
         deadline = time.monotonic() + timeout

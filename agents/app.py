@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any
 
@@ -17,6 +18,7 @@ from agents.settings import WorkerSettings
 from agents.tables import declare_tables
 from agents.topics import Topics, declare_topics
 from wirewatch.alerts import load_rules
+from wirewatch.gc_pause import BULK_THRESHOLDS, freeze_long_lived
 from wirewatch.pipeline import Pipeline
 
 
@@ -36,6 +38,8 @@ class WirewatchApp(faust.App):
     async def on_start(self) -> None:
         """Declare our topics before any agent consumes or produces."""
         drop_spinner_logging()
+        freeze_long_lived()  # modules, gazetteers and patterns: never garbage
+        gc.set_threshold(*BULK_THRESHOLDS)
         await super().on_start()
         if self.wirewatch_topics is not None:
             for topic in self.wirewatch_topics.all():

@@ -17,6 +17,7 @@ from schemas.deadletter import DeadLetter
 from schemas.incident import IncidentEvent
 from wirewatch.alerts import DEFAULT_RULES_PATH, FAR_FUTURE, AlertRules, load_rules
 from wirewatch.dedup import LinkResult, final_story_rows
+from wirewatch.gc_pause import fewer_collections
 from wirewatch.pipeline import Payload, Pipeline
 from wirewatch.settings import PipelineSettings
 from wirewatch.state import in_memory_stores
@@ -80,7 +81,7 @@ def run_replay(
     summary = ReplaySummary()
     links: list[LinkResult] = []
     incidents: dict[str, IncidentEvent] = {}
-    with JsonlWriters(out_dir, OUTPUT_FILES) as out:
+    with fewer_collections(), JsonlWriters(out_dir, OUTPUT_FILES) as out:
         for payload in payloads:
             summary.inputs += 1
             result = pipeline.parse(payload)

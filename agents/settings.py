@@ -41,6 +41,17 @@ class WorkerSettings(BaseSettings):
         ge=0,
         description="How long the producer waits to batch messages (changelogs, outputs).",
     )
+    producer_max_batch_bytes: int = Field(
+        default=262_144,
+        ge=16_384,
+        le=1_000_000,
+        description=(
+            "Producer batch size per partition. aiokafka keeps one produce request in flight "
+            "per broker, so at the 16 KiB default a parsed article (5-10 KiB) or an article "
+            "record (~3 KiB) fills a batch after a few messages and every request waits a "
+            "round trip. Must stay below the broker's message.max.bytes (1 MiB)."
+        ),
+    )
     log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
     log_format: Literal["auto", "json", "console"] = Field(
         default="auto", description="auto: console on a TTY, JSON otherwise."

@@ -1,4 +1,5 @@
-"""The ceiling: a forward-only Faust agent with wirewatch's settings (rocksdb, at_least_once).
+"""The ceiling: a forward-only Faust agent with wirewatch's settings (rocksdb, at_least_once,
+the same producer linger and batch size).
 
 Run by bench/run_all.py as `python bench/forward_app.py worker`; BENCH_BROKER, BENCH_PREFIX,
 BENCH_DATA_DIR and BENCH_WEB_PORT come from the environment.
@@ -7,9 +8,16 @@ BENCH_DATA_DIR and BENCH_WEB_PORT come from the environment.
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 from typing import Any
 
 import faust
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from agents.settings import WorkerSettings
+
+WIREWATCH = WorkerSettings()  # the same producer tuning as the wirewatch worker
 
 PREFIX = os.environ.get("BENCH_PREFIX", "bench-")
 app = faust.App(
@@ -24,6 +32,8 @@ app = faust.App(
     web_bind="127.0.0.1",
     topic_partitions=4,
     producer_acks=-1,
+    producer_linger=WIREWATCH.producer_linger_ms / 1000.0,
+    producer_max_batch_size=WIREWATCH.producer_max_batch_bytes,
     consumer_auto_offset_reset="earliest",
 )
 source = app.topic(f"{PREFIX}in", value_serializer="raw", key_serializer="raw", partitions=4)

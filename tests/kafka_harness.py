@@ -116,10 +116,16 @@ class Worker:
         return self.log_path.read_text(errors="replace")[-chars:] if self.log_path.exists() else ""
 
     def cpu_seconds(self) -> float:
-        """User + system CPU time the worker process has used so far (Linux /proc)."""
+        """User + system CPU time of the worker's main (event-loop) thread so far (Linux /proc).
+
+        The event loop runs every agent and is the serial part of the worker; the consumer's
+        fetch thread runs beside it on the other core.
+        """
         if self.process is None:
             return 0.0
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        pid = self.process.pid
+        stat = Path(f"/proc/{pid}/task/{pid}/stat").read_text()
+        fields = stat.rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def wait_for_log(self, text: str, timeout: float = 60) -> None:

@@ -57,10 +57,10 @@ def test_poison_is_dead_lettered_and_good_throughput_drops_less_than_20_percent(
     """The same 9,000 good articles alone, then interleaved with 10,000 poison messages.
 
     Each run starts from empty state on its own topics, so the only difference is the poison.
-    Good throughput is good articles per CPU-second of the worker over the whole run (raw ->
-    stories): the worker is CPU-bound on its backlog, so this is its throughput on a core of its
-    own, and a neighbour's load on this 2-core machine cannot decide the test. The wall-clock
-    rate of each run is printed too.
+    Good throughput is good articles per CPU-second of the worker's event-loop thread over the
+    whole run (raw -> stories): that thread runs every agent, so this is the worker's throughput
+    on a core of its own, and a neighbour's load on this 2-core machine cannot decide the test.
+    The wall-clock rate of each run is printed too.
     """
     _, prefix = isolated_names
     bootstrap = kafka_broker.bootstrap

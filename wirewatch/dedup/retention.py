@@ -77,15 +77,7 @@ class RetentionWindow:
             return []
         meta["newest"] = day
         cutoff = day - self.retention_days + 1
-        days: dict[str, int] = meta["days"]
-        expired: list[str] = []
-        for old_day in sorted((d for d in days if int(d) < cutoff), key=int):
-            for n in range(days.pop(old_day)):
-                key = f"{old_day}:{n}"
-                article_id = self.store.get(key)
-                if article_id is not None:
-                    expired.append(article_id)
-                    del self.store[key]
+        expired = self._drain(meta["days"], cutoff, "")
         meta["indexed"] = int(meta["indexed"]) - len(expired)
         meta["evicted"] = int(meta["evicted"]) + len(expired)
         self.store[META_KEY] = meta
@@ -118,16 +110,23 @@ class RetentionWindow:
     def expired_tombstones(self, memory: int) -> list[str]:
         """Ids whose tombstones are older than `memory` indexed articles (and unlist them)."""
         meta = self._current()
-        tombs: dict[str, int] = meta.get("tombs", {})
         cutoff = int(meta.get("seq", 0)) - memory
-        expired: list[str] = []
-        for seq in sorted((t for t in tombs if int(t) <= cutoff), key=int):
-            for n in range(tombs.pop(seq)):
-                key = f"t:{seq}:{n}"
-                article_id = self.store.get(key)
-                if article_id is not None:
-                    expired.append(article_id)
-                    del self.store[key]
+        expired = self._drain(meta.get("tombs", {}), cutoff + 1, "t:")
         if expired:
             self.store[META_KEY] = meta
         return expired
+
+    def _drain(self, counts: dict[str, int], below: int, prefix: str) -> list[str]:
+        """Delete the `<prefix><group>:<n>` entries of every group under `below`; return their ids.
+
+        `counts` ({"<group>": entries}) loses those groups; the caller writes `meta` back.
+        """
+        drained: list[str] = []
+        for group in sorted((g for g in counts if int(g) < below), key=int):
+            for n in range(counts.pop(group)):
+                key = f"{prefix}{group}:{n}"
+                article_id = self.store.get(key)
+                if article_id is not None:
+                    drained.append(article_id)
+                    del self.store[key]
+        return drained

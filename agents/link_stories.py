@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from agents.codec import decode, encode, key
-from agents.derived_store import LocalStore
 from agents.logging import get_logger
 from agents.table_cache import CachedTable
 from schemas.deadletter import DeadLetter, DeadLetterReason
@@ -64,7 +63,8 @@ def is_republication(link: LinkResult) -> bool:
 
 
 class DerivedIndex:
-    """Rebuilds the local LSH bucket index before the first article after an assignment.
+    """Rebuilds the linker's in-memory LSH band table before the first article after an
+    assignment.
 
     The rebuild runs inside the agent's stream, once the tables are recovered, so it reads the
     recovered `dedup_articles` records and nothing else runs on the sequencer meanwhile.
@@ -81,18 +81,22 @@ class DerivedIndex:
                 store.clear_cache()
 
     def rebuild_if_stale(self) -> None:
-        """Rebuild from the article records when an assignment made the local index stale."""
-        buckets = self.pipeline.stores["dedup_buckets"]
-        if not self.stale or self.pipeline.linker is None or not isinstance(buckets, LocalStore):
+        """Empty the band table and refill it from the article records when an assignment made
+        it stale (the records may have changed under it, or this worker never held them)."""
+        linker = self.pipeline.linker
+        if not self.stale or linker is None:
             return
         self.forget_cached_state()  # recovery has finished by the time the stream runs
         began = time.perf_counter()
-        buckets.reset()
-        count = rebuild_buckets(
-            self.pipeline.linker, self.pipeline.stores["dedup_articles"].items()
-        )
+        count = rebuild_buckets(linker, self.pipeline.stores["dedup_articles"].items())  # resets
         self.stale = False
-        log.info("dedup.index_rebuilt", articles=count, seconds=time.perf_counter() - began)
+        log.info(
+            "dedup.index_rebuilt",
+            articles=count,
+            entries=len(linker.index),
+            table_bytes=linker.index.nbytes,
+            seconds=time.perf_counter() - began,
+        )
 
 
 class LinkMetrics:

@@ -1,8 +1,8 @@
 """Faust tables that back the domain's state stores (RocksDB, changelog on Kafka).
 
-Stores listed in DERIVED_STORES are rebuilt from other tables after recovery, so they live in a
-local RocksDB folder with no changelog (see agents/derived_store.py). The others are Faust tables
-behind a write-through read cache (agents/table_cache.py), cleared on every assignment.
+Each is behind a write-through read cache (agents/table_cache.py), cleared on every assignment.
+The dedup LSH band table is not a store: it lives in the Linker's memory and is rebuilt from
+`dedup_articles` after every assignment (`DerivedIndex` in agents/link_stories.py).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from agents.derived_store import LocalStore
 from agents.table_cache import CachedTable
 from agents.topics import SEQUENCER_PARTITIONS
 
@@ -19,8 +18,6 @@ if TYPE_CHECKING:
 
     from agents.settings import WorkerSettings
     from wirewatch.state import Store
-
-DERIVED_STORES = frozenset({"dedup_buckets"})
 
 
 def declare_tables(
@@ -33,11 +30,6 @@ def declare_tables(
     stores: dict[str, Store] = {}
     for name in names:
         full_name = f"{settings.topic_prefix}{name}"
-        if name in DERIVED_STORES:
-            stores[name] = LocalStore(settings.data_dir / "derived" / full_name)
-        else:
-            table = app.Table(
-                full_name, default=None, partitions=SEQUENCER_PARTITIONS, key_type=str
-            )
-            stores[name] = CachedTable(table)
+        table = app.Table(full_name, default=None, partitions=SEQUENCER_PARTITIONS, key_type=str)
+        stores[name] = CachedTable(table)
     return stores

@@ -1,7 +1,8 @@
-"""The sequencer agent's pure helpers: dead letters for foreign records on its topic."""
+"""The sequencer agent's pure helpers: dead letters for foreign records, the band table rebuild."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from pydantic import ValidationError
 
@@ -57,3 +58,29 @@ def test_verbatim_copy_on_another_url_counts_as_a_republication():
     assert is_republication(_link(LinkDecision.RECAPTURE, "same-content-hash"))
     assert not is_republication(_link(LinkDecision.RECAPTURE, "same-url"))
     assert not is_republication(_link(LinkDecision.NEW_STORY, None))
+
+
+def test_stale_derived_index_resets_and_refills_the_band_table():
+    """After an assignment the band table is emptied and rebuilt from dedup_articles alone."""
+    from agents.link_stories import DerivedIndex
+    from tests.shared_data import REPO_ROOT
+    from wirewatch.pipeline import Pipeline
+    from wirewatch.sources import iter_payloads
+    from wirewatch.state import in_memory_stores
+
+    pipeline = Pipeline(stores=in_memory_stores(Pipeline.STORE_NAMES))
+    for payload in iter_payloads(REPO_ROOT / "examples" / "articles.jsonl"):
+        parsed = pipeline.parse(payload)
+        if isinstance(parsed, ParsedArticle):
+            pipeline.downstream(parsed)
+    assert pipeline.linker is not None
+    built = pipeline.linker.index.entries()
+    assert built
+    pipeline.linker.index.insert("stale", np.arange(1, 43, dtype=np.uint64))
+    index = DerivedIndex(pipeline)
+    index.rebuild_if_stale()
+    assert not index.stale
+    assert pipeline.linker.index.entries() == built
+    pipeline.linker.index.insert("stale", np.arange(1, 43, dtype=np.uint64))
+    index.rebuild_if_stale()  # not stale: nothing happens
+    assert "stale" in pipeline.linker.index

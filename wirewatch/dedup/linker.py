@@ -1,8 +1,9 @@
 """Linker: decide for each parsed article whether it founds a story, copies, updates or re-captures.
 
-Candidates come from MinHash-LSH buckets; each is verified with exact Jaccard and containment on
-the stored shingle sets. State lives in five stores (see STORE_NAMES and docs/dedup.md); only
-get / [] / []= / del / in are used, so Faust tables and dicts serve alike.
+Candidates come from the LSH band table; each is verified with exact Jaccard and containment on
+the stored shingle sets. State lives in four stores (see STORE_NAMES and docs/dedup.md); only
+get / [] / []= / del / in are used, so Faust tables and dicts serve alike. The band table is
+in memory and derived from `dedup_articles` (`reindex.rebuild_buckets` rebuilds it).
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import numpy as np
 from schemas.parsed import ParsedArticle
 from schemas.story import LinkEvidence, MemberRole, StoryMember, StoryUpdateKind
 from wirewatch.dedup import stories
-from wirewatch.dedup.buckets import Bucket, BucketIndex
+from wirewatch.dedup.bandtable import BandTable
 from wirewatch.dedup.minhash import (
     DecodedSets,
     MinHasher,
     Overlap,
     Shingler,
     U32Array,
+    U64Array,
     decode_set,
     encode_set,
     known_fraction,
@@ -64,7 +66,6 @@ class Linker:
 
     STORE_NAMES: tuple[str, ...] = (
         "dedup_articles",
-        "dedup_buckets",
         "dedup_keys",
         "dedup_stories",
         "dedup_days",
@@ -75,8 +76,9 @@ class Linker:
         self.settings = settings or DedupSettings()
         s = self.settings
         self.articles = stores["dedup_articles"]
-        self.buckets = stores["dedup_buckets"]
-        self.index = BucketIndex(self.buckets)
+        # the LSH band table lives in memory: a Linker over stores that already hold articles
+        # starts with an empty one and needs `reindex.rebuild_buckets` (the worker does it)
+        self.index = BandTable()
         self.keys = stores["dedup_keys"]
         self.stories = stores["dedup_stories"]
         self.window = RetentionWindow(stores["dedup_days"], s.retention_days)
@@ -119,19 +121,16 @@ class Linker:
         if seen is not None:
             return self._recapture(parsed, day, *seen, known is None, key_owners)
         shingles = self.shingler.text_hashes(parsed.text_for_matching)
-        band_keys = self.minhasher.band_keys(self.minhasher.signature(shingles))
+        band_keys: U64Array | None = None
         verified: list[_Verified] = []
-        found: list[Bucket] = []
         if shingles.size:
-            candidate_ids, found = self.index.lookup(band_keys)
-            verified = self._verified_candidates(shingles, candidate_ids)
+            band_keys = self.minhasher.band_hashes(self.minhasher.signature(shingles))
+            verified = self._verified_candidates(shingles, self.index.lookup(band_keys))
         if verified:
             result = self._join(parsed, day, shingles, verified)
         else:
             result = self._found(parsed, day)
-        self._index(
-            parsed, day, result.story_id, shingles, band_keys, found, known is None, key_owners
-        )
+        self._index(parsed, day, result.story_id, shingles, band_keys, known is None, key_owners)
         return result
 
     # -- decisions -------------------------------------------------------------------------
@@ -332,7 +331,7 @@ class Linker:
     # -- similarity ------------------------------------------------------------------------
 
     def _verified_candidates(self, shingles: U32Array, candidate_ids: set[str]) -> list[_Verified]:
-        """Candidates from the buckets that pass the exact check, best first."""
+        """Candidates from the band table that pass the exact check, best first."""
         s = self.settings
         ids: list[str] = []
         records: list[dict[str, Any]] = []
@@ -435,16 +434,15 @@ class Linker:
         day: int,
         story_id: str,
         shingles: U32Array,
-        band_keys: list[str],
-        found: list[Bucket],
+        band_keys: U64Array | None,
         unknown: bool,
         key_owners: dict[str, str | None],
     ) -> None:
         if not self.window.admits(day):
             self.stats.not_indexed_too_old += 1
             return
-        if shingles.size:
-            self.index.insert(parsed.article_id, band_keys, found)
+        if band_keys is not None:
+            self.index.insert(parsed.article_id, band_keys)
         encoded = encode_set(shingles) if shingles.size else None
         self._remember(parsed, day, story_id, encoded, unknown, key_owners)
 
@@ -499,7 +497,7 @@ class Linker:
             return False
         if record.get("sh"):
             signature = self.minhasher.signature(decode_set(record["sh"]))
-            self.index.remove(article_id, self.minhasher.band_keys(signature))
+            self.index.remove(article_id, self.minhasher.band_hashes(signature))
         for key in ("u:" + record["url"], "h:" + record["hash"]):
             if self.keys.get(key) == article_id:
                 del self.keys[key]

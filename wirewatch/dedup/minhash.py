@@ -35,11 +35,7 @@ _SHIFT32 = np.uint64(32)
 _SHIFT33 = np.uint64(33)
 _FMIX1 = np.uint64(0xFF51AFD7ED558CCD)
 _FMIX2 = np.uint64(0xC4CEB9FE1A85EC53)
-_LOW_BYTE = np.uint64(0xFF)
 _GOLDEN64 = np.uint64(0x9E3779B97F4A7C15)
-_BASE64 = np.frombuffer(
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", dtype=np.uint8
-)
 _HIGH_HALF = slice(1, None, 2) if sys.byteorder == "little" else slice(0, None, 2)
 """uint64 values viewed as uint32 pairs: the half holding the top 32 bits (value >> 32)."""
 _MASK64 = (1 << 64) - 1
@@ -178,29 +174,20 @@ def _one_permutation_signature(
     return signature
 
 
-def _band_key_bytes(
-    signature: U32Array, rows: int, band_mix: U64Array, out: npt.NDArray[np.uint8]
-) -> None:
-    """`MinHasher.band_keys` as ASCII: per band 12 base64 characters, then a space.
-
-    A band's 9 bytes (band number, little-endian 64-bit band hash) are three whole base64
-    groups, so encoding them one band at a time gives the slices of encoding them all at once.
-    """
-    raw = np.empty(9, dtype=np.uint8)
-    for band in range(out.size // 13):
+def _band_hashes(signature: U32Array, bands: int, rows: int, band_mix: U64Array) -> U64Array:
+    """`MinHasher.band_hashes` in one loop: per band, the rows' hash mixed with the band number."""
+    out = np.empty(bands, dtype=np.uint64)
+    for band in range(bands):
         mixed = np.uint64(0)
         for row in range(rows):
             mixed += np.uint64(signature[band * rows + row]) * band_mix[row]
-        raw[0] = band
-        for byte in range(8):
-            raw[1 + byte] = np.uint8((mixed >> np.uint64(8 * byte)) & _LOW_BYTE)
-        at = band * 13
-        for group in range(3):
-            bits = (int(raw[3 * group]) << 16) | (int(raw[3 * group + 1]) << 8)
-            bits |= int(raw[3 * group + 2])
-            for char in range(4):
-                out[at + 4 * group + char] = _BASE64[(bits >> (18 - 6 * char)) & 63]
-        out[at + 12] = 32
+        value = mixed ^ (np.uint64(band) * _GOLDEN64)
+        value ^= value >> _SHIFT33  # _fmix64
+        value *= _FMIX1
+        value ^= value >> _SHIFT33
+        value *= _FMIX2
+        out[band] = value ^ (value >> _SHIFT33)
+    return out
 
 
 def _shared_count(left: U32Array, right: U32Array) -> int:
@@ -299,10 +286,10 @@ class _Kernels:
         self.signature: Callable[..., U32Array] = jit(
             [u32[::1](shingles, u64, u64, i16[:, ::1]) for shingles in arrays(u32)], cache=cache
         )(_one_permutation_signature)
-        self.band_key_bytes: Callable[..., None] = jit(
-            [types.void(signature, types.int64, u64[::1], u8[::1]) for signature in arrays(u32)],
+        self.band_hashes: Callable[..., U64Array] = jit(
+            [u64[::1](signature, types.int64, types.int64, u64[::1]) for signature in arrays(u32)],
             cache=cache,
-        )(_band_key_bytes)
+        )(_band_hashes)
         self.shared_count: Callable[[U32Array, U32Array], int] = jit(
             [types.int64(left, right) for left in arrays(u32) for right in arrays(u32)],
             cache=cache,
@@ -460,8 +447,7 @@ class MinHasher:
         self._a = np.uint64(rng.integers(1, 2**63, dtype=np.uint64) | np.uint64(1))
         self._b = np.uint64(rng.integers(0, 2**63, dtype=np.uint64))
         self._band_mix = rng.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
-        self._packed = np.zeros((bands, 9), dtype=np.uint8)
-        self._packed[:, 0] = np.arange(bands, dtype=np.uint8)
+        self._band_salts = np.arange(bands, dtype=np.uint64) * _GOLDEN64
         self._probes = np.argsort(rng.random((num_perm, num_perm)), axis=1).astype(np.int16)
         self._near_probes = np.ascontiguousarray(self._probes[:, :_NEAR_PROBES])
         self._near_offsets = np.arange(num_perm) * _NEAR_PROBES  # row starts, probes flattened
@@ -471,8 +457,6 @@ class MinHasher:
         self._bin_starts = np.array(bin_starts[:-1], dtype=np.uint32)
         # values at or past a bin's end did not fall in it; MAX counts as empty, as it always has
         self._bin_ends = np.array([*bin_starts[1:-1], 0xFFFFFFFF], dtype=np.uint32)
-        self._slices = [slice(i, i + 12) for i in range(0, bands * 12, 12)]
-        self._key_bytes = np.empty(bands * 13, dtype=np.uint8)
 
     def signature(self, shingles: U32Array) -> U32Array:
         """The densified one-permutation signature of a shingle set; all-max for an empty set."""
@@ -507,21 +491,21 @@ class MinHasher:
             signature[missing] = signature[donors]
         return signature
 
-    def band_keys(self, signature: U32Array) -> list[str]:
-        """One store key per band: base64 of the band number and a 64-bit hash of its rows.
+    def band_hashes(self, signature: U32Array) -> U64Array:
+        """One 64-bit key per band: the band number mixed into a hash of the band's rows.
 
-        Each band is 9 bytes (1 + 8), so the one base64 string splits into 12-character keys.
+        A band's rows hash to `sum(signature[row] * m_row)` (m_row seeded random odd, mod
+        2**64); its key is `fmix64(rows_hash ^ band * 0x9E3779B97F4A7C15)`. fmix64 is a
+        bijection, so two signatures share band b's key exactly when they share its rows hash,
+        and keys of different bands collide only by chance (2**-64).
         """
         if _KERNELS is not None:
             signature = np.ascontiguousarray(signature, dtype=np.uint32)
-            _KERNELS.band_key_bytes(signature, self.rows, self._band_mix, self._key_bytes)
-            return self._key_bytes.tobytes().decode("ascii").split()
-        packed = self._packed
+            return _KERNELS.band_hashes(signature, self.bands, self.rows, self._band_mix)
         grid = signature[: self.bands * self.rows].reshape(self.bands, self.rows)
-        mixed = np.dot(grid, self._band_mix)  # uint64 wrap-around, as the sum of products
-        packed[:, 1:] = mixed.astype("<u8", copy=False).view(np.uint8).reshape(self.bands, 8)
-        text = base64.b64encode(packed.data).decode("ascii")
-        return list(map(text.__getitem__, self._slices))
+        mixed: U64Array = np.dot(grid, self._band_mix)  # uint64 wrap-around, as the products
+        mixed ^= self._band_salts
+        return _fmix64(mixed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,7 +170,7 @@ def test_retention_evicts_old_articles_and_their_keys() -> None:
 
 
 def test_eviction_leaves_only_the_window_and_tombstones_in_every_store() -> None:
-    """After eviction only tombstones remain of the old articles: no bucket, key or day entry."""
+    """After eviction only tombstones remain of the old articles: no band entry, key or day."""
     stores = in_memory_stores(Linker.STORE_NAMES)
     linker = Linker(DedupSettings(retention_days=2), stores)
     body = sentences(25, 5)
@@ -179,7 +179,8 @@ def test_eviction_leaves_only_the_window_and_tombstones_in_every_store() -> None
     linker.link(article("n1", sentences(26, 5), published=T0 + dt.timedelta(days=3)))
     assert linker.evictions_total == 2
     assert {a for a, r in stores["dedup_articles"].items() if not r.get("gone")} == {"n1"}
-    assert set(stores["dedup_buckets"].values()) == {"n1"}
+    assert {article_id for _, article_id in linker.index.entries()} == {"n1"}
+    assert linker.index.articles == 1
     assert set(stores["dedup_keys"].values()) == {"n1"}
     newest = stores["dedup_days"]["meta"]["newest"]
     assert sorted(stores["dedup_days"]) == [f"{newest}:0", "meta", "t:2:0", "t:2:1"]

@@ -1,4 +1,4 @@
-"""Shingles, MinHash signatures, band keys and exact overlap."""
+"""Shingles, MinHash signatures, band hashes and exact overlap."""
 
 from __future__ import annotations
 
@@ -60,14 +60,43 @@ def test_signature_agreement_estimates_jaccard() -> None:
 
 
 @pytest.mark.usefixtures("hashing_path")
-def test_band_keys_one_per_band_and_shared_by_equal_signatures() -> None:
-    """Equal signatures share all band keys; keys are distinct per band."""
+def test_band_hashes_one_per_band_and_shared_by_equal_signatures() -> None:
+    """Equal signatures share all band hashes; hashes are distinct per band."""
     hasher = MinHasher(128, 42, 3)
     signature = hasher.signature(Shingler(5).text_hashes(" ".join(sentences(4, 6))))
-    keys = hasher.band_keys(signature)
-    assert len(keys) == 42
-    assert len(set(keys)) == 42
-    assert keys == hasher.band_keys(signature.copy())
+    keys = hasher.band_hashes(signature)
+    assert keys.dtype == np.uint64
+    assert keys.shape == (42,)
+    assert len(set(keys.tolist())) == 42
+    assert np.array_equal(keys, hasher.band_hashes(signature.copy()))
+
+
+@pytest.mark.usefixtures("hashing_path")
+def test_band_hash_is_the_rows_hash_mixed_with_the_band_number() -> None:
+    """A band hash is fmix64(sum(row * m_row) ^ band * golden); equal rows in two bands differ."""
+    hasher = MinHasher(128, 42, 3)
+    signature = hasher.signature(Shingler(5).text_hashes(" ".join(sentences(5, 6))))
+    mask = (1 << 64) - 1
+
+    def fmix64(value: int) -> int:
+        value ^= value >> 33
+        value = value * 0xFF51AFD7ED558CCD & mask
+        value ^= value >> 33
+        value = value * 0xC4CEB9FE1A85EC53 & mask
+        return value ^ (value >> 33)
+
+    mix = [int(m) for m in hasher._band_mix]
+    expected = [
+        fmix64(
+            (sum(int(signature[3 * band + row]) * mix[row] for row in range(3)) & mask)
+            ^ (band * 0x9E3779B97F4A7C15 & mask)
+        )
+        for band in range(42)
+    ]
+    assert hasher.band_hashes(signature).tolist() == expected
+    equal_rows = signature.copy()
+    equal_rows[3:6] = signature[0:3]  # band 1 gets band 0's rows: same rows hash, other band
+    assert hasher.band_hashes(equal_rows)[1] != hasher.band_hashes(signature)[0]
 
 
 def test_overlap_gives_jaccard_and_containment() -> None:
@@ -173,7 +202,7 @@ def test_densified_signature_fills_every_bin() -> None:
 
 
 def test_compiled_kernels_equal_the_numpy_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Shingles, word counts, signatures and band keys are bit-identical on both paths."""
+    """Shingles, word counts, signatures and band hashes are bit-identical on both paths."""
     if minhash._KERNELS is None:
         pytest.skip("numba is not installed")
     texts = [" ".join(sentences(seed, 8)) for seed in range(20, 30)]
@@ -184,7 +213,7 @@ def test_compiled_kernels_equal_the_numpy_path(monkeypatch: pytest.MonkeyPatch) 
         for size in (0, 1, 2, 5, 60, 300, 3000)
     ]
 
-    def run() -> tuple[list[int], list[np.ndarray], list[list[str]]]:
+    def run() -> tuple[list[int], list[np.ndarray], list[list[int]]]:
         counts, arrays, keys = [], [], []
         for size in (1, 3, 5):
             shingler = Shingler(size, 4)
@@ -196,7 +225,7 @@ def test_compiled_kernels_equal_the_numpy_path(monkeypatch: pytest.MonkeyPatch) 
         for shingles in [*sets, arrays[-6]]:
             signature = hasher.signature(shingles)
             arrays.append(signature)
-            keys.append(hasher.band_keys(signature))
+            keys.append(hasher.band_hashes(signature).tolist())
         return counts, arrays, keys
 
     counts, arrays, keys = run()
@@ -220,8 +249,8 @@ def test_band_collisions_follow_the_lsh_curve() -> None:
             left = np.sort(pool[:size])
             right = np.sort(np.concatenate([pool[:shared], pool[size:]]))
             hits += bool(
-                set(hasher.band_keys(hasher.signature(left)))
-                & set(hasher.band_keys(hasher.signature(right)))
+                set(hasher.band_hashes(hasher.signature(left)).tolist())
+                & set(hasher.band_hashes(hasher.signature(right)).tolist())
             )
         return hits / trials
 

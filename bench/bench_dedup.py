@@ -14,7 +14,8 @@ processes does not count); the two sides run alternately in chunks, so cache pre
 alike; cost flatness likewise alternates a 10k-indexed and a large-indexed Linker on the same
 fresh batch.
 Index bytes are the serialised size a RocksDB-backed table holds: key + JSON value bytes;
-`--full` also prints the on-disk size of the RocksDB stores (bench/rocks_store.py).
+`--full` also prints the on-disk size of the RocksDB stores (bench/rocks_store.py). The LSH band
+table is in memory, not a store: its arrays and its slot <-> id mapping are printed apart.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import resource
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
@@ -163,6 +165,18 @@ def store_bytes(stores: Mapping[str, Store]) -> int:
     return total
 
 
+def print_bytes(linker: Linker, stores: Mapping[str, Store]) -> None:
+    """Bytes per indexed article: JSON stores, then the in-memory band table."""
+    done = linker.index_size
+    table = linker.index
+    print(
+        f"index {done:>8}: {store_bytes(stores) / done:7.0f} bytes/article (key + JSON); "
+        f"band table {table.nbytes / done:5.0f} (arrays: {table.capacity:,} entries of 12 bytes, "
+        f"load {len(table) / table.capacity:.2f}) + {table.mapping_bytes() / done:3.0f} "
+        "(slot <-> id mapping)"
+    )
+
+
 def fill(linker: Linker, target: int, first_seed: int, stores: Mapping[str, Store]) -> None:
     """Link synthetic batches until `target` articles are indexed; print bytes at 100k/target.
 
@@ -181,7 +195,7 @@ def fill(linker: Linker, target: int, first_seed: int, stores: Mapping[str, Stor
         if target > 100000:
             print(f"  fill to {done:>8}: {spent / step * 1e6:7.1f} us/article (CPU)", flush=True)
         if done == 100000 or done >= target:
-            print(f"index {done:>8}: {store_bytes(stores) / done:7.0f} bytes/article (key + JSON)")
+            print_bytes(linker, stores)
 
 
 def flatness(settings: DedupSettings, target: int, root: Path | None) -> None:
@@ -213,6 +227,8 @@ def flatness(settings: DedupSettings, target: int, root: Path | None) -> None:
     print(f"index ~{small.index_size:>7}: {per_small:7.1f} us/article")
     print(f"index ~{large.index_size:>7}: {per_large:7.1f} us/article")
     print(f"  cost ratio {target} vs 10k: {per_large / per_small:.2f}x")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # KiB on Linux
+    print(f"peak RSS {peak:.2f} GiB")
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ def rebuild_buckets(linker: Linker, records: Iterable[tuple[str, Any]]) -> int:
     """
     index, minhasher = linker.index, linker.minhasher
     index.clear()
+    index.reserve(linker.index_size * minhasher.bands)  # one allocation, not one per doubling
     indexed = 0
     for article_id, record in records:
         encoded = record.get("sh") if isinstance(record, Mapping) else None

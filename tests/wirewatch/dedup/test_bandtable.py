@@ -128,6 +128,20 @@ def test_growth_keeps_every_entry(kernels: TableKernels) -> None:
     assert len(table.entries()) == 1400
 
 
+def test_reserve_grows_once_and_keeps_every_entry(kernels: TableKernels) -> None:
+    """reserve() sizes the arrays for that many entries at most half full, keeping the entries."""
+    table = BandTable(16, kernels)
+    table.insert("r", _keys(1, 2, 3))
+    table.reserve(1000)
+    assert table.capacity == 2048
+    table.reserve(10)  # already room: nothing changes
+    assert table.capacity == 2048
+    assert table.lookup(_keys(1, 2, 3)) == {"r"}
+    for number in range(330):
+        table.insert(f"f{number}", _keys(number + 10, number + 5000, number + 9000))
+    assert table.capacity == 2048, "999 entries fit without a doubling"
+
+
 def test_slots_are_reused_only_after_every_entry_is_gone(kernels: TableKernels) -> None:
     """An article inserted twice keeps its slot until both insertions were removed."""
     table = BandTable(64, kernels)

@@ -14,7 +14,10 @@ processes does not count); the two sides run alternately in chunks, so cache pre
 alike; cost flatness likewise alternates a 10k-indexed and a large-indexed Linker on the same
 fresh batch, with both band tables sized beforehand so that neither doubles inside it (a
 doubling rehashes the whole table once: a one-off stall, amortised into the fill figures, that
-would otherwise land in the timed batch whenever the index size sits just below a power of two).
+would otherwise land in the timed batch whenever the index size sits just below a power of two),
+and with the worker's garbage-collector settings (`wirewatch.gc_pause`: the filled indexes
+frozen, young passes per 100k allocations). With the defaults, a full pass over the ~430k tracked
+objects (~0.35 s) fell at random into one linker's chunks: 0.5x to 2.0x at 100k, run to run.
 Index bytes are the serialised size a RocksDB-backed table holds: key + JSON value bytes;
 `--full` also prints the on-disk size of the RocksDB stores (bench/rocks_store.py). The LSH band
 table is in memory, not a store: its arrays and its slot <-> id mapping are printed apart.
@@ -38,6 +41,7 @@ from rocks_store import RocksStore, disk_bytes, rocks_stores
 from schemas.parsed import Outlet, ParsedArticle
 from wirewatch.dedup import DedupSettings, LinkDecision, Linker
 from wirewatch.dedup.minhash import words
+from wirewatch.gc_pause import fewer_collections, freeze_long_lived
 from wirewatch.ids import content_hash
 from wirewatch.state import Store, in_memory_stores
 
@@ -227,9 +231,11 @@ def flatness(settings: DedupSettings, target: int, root: Path | None) -> None:
         f"{large.index.capacity:,} entries"
     )
     timed_small, timed_large = Ours(small), Ours(large)
-    for part in chunks(batch, 250):
-        timed_small.run(part)
-        timed_large.run(part)
+    freeze_long_lived()  # as the worker: the filled indexes are exempt from later GC passes
+    with fewer_collections():  # the worker's and replay's GC thresholds
+        for part in chunks(batch, 250):
+            timed_small.run(part)
+            timed_large.run(part)
     per_small = timed_small.seconds / len(batch) * 1e6
     per_large = timed_large.seconds / len(batch) * 1e6
     print(f"index ~{small.index_size:>7}: {per_small:7.1f} us/article")

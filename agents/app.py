@@ -83,7 +83,10 @@ def create_app(
     metrics = WirewatchMetrics.create(registry)
     setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="faust")
     parse_articles.register(app, topics, pipeline, metrics)
-    link_stories.register(app, topics, pipeline, metrics)
+    batching = link_stories.LinkBatching(
+        settings.link_batch_max, settings.link_batch_within_ms / 1000.0
+    )
+    link_stories.register(app, topics, pipeline, metrics, batching)
     deliver_webhooks.register(app, topics, settings, metrics)
     views.register(app)
     return app

@@ -28,6 +28,7 @@ class WirewatchMetrics(NamedTuple):
     end_to_end_latency: Histogram
     dedup_index_size: Gauge
     dedup_evictions: Counter
+    table_writes: Counter
     copies: Counter
     incidents: Counter
     alerts: Counter
@@ -71,6 +72,12 @@ class WirewatchMetrics(NamedTuple):
             dedup_evictions=Counter(
                 "wirewatch_dedup_evictions",
                 "Articles evicted from the dedup index by the retention window.",
+                registry=registry,
+            ),
+            table_writes=Counter(
+                "wirewatch_table_writes",
+                "Sequencer state-table writes flushed (one per key per batch; each is a "
+                "changelog message).",
                 registry=registry,
             ),
             copies=Counter(

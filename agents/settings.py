@@ -52,6 +52,20 @@ class WorkerSettings(BaseSettings):
             "round trip. Must stay below the broker's message.max.bytes (1 MiB)."
         ),
     )
+    link_batch_max: int = Field(
+        default=200,
+        ge=1,
+        le=10_000,
+        description=(
+            "Parsed articles the sequencer takes at once. Its state-table writes are flushed "
+            "once per batch, so a key several articles touch costs one changelog message."
+        ),
+    )
+    link_batch_within_ms: float = Field(
+        default=20.0,
+        ge=0,
+        description="How long a sequencer batch waits to fill: the latency it may add.",
+    )
     log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
     log_format: Literal["auto", "json", "console"] = Field(
         default="auto", description="auto: console on a TTY, JSON otherwise."

@@ -15,6 +15,7 @@ EXPECTED_LABELS = {
     "wirewatch_end_to_end_latency_seconds": (),
     "wirewatch_dedup_index_articles": (),
     "wirewatch_dedup_evictions": (),
+    "wirewatch_table_writes": (),
     "wirewatch_copies": ("agency", "outlet"),
     "wirewatch_incidents": ("kind", "type", "country"),
     "wirewatch_alerts": ("subscriber", "result"),

@@ -12,12 +12,15 @@ re-draws its 2 x num_perm permutation parameters, which used to cost it ~1/5 of 
 Times are process CPU seconds (both sides are single-threaded, so machine load from other
 processes does not count); the two sides run alternately in chunks, so cache pressure hits both
 alike; cost flatness likewise alternates a 10k-indexed and a large-indexed Linker on the same
-fresh batch, with both band tables sized beforehand so that neither doubles inside it (a
-doubling rehashes the whole table once: a one-off stall, amortised into the fill figures, that
-would otherwise land in the timed batch whenever the index size sits just below a power of two),
-and with the worker's garbage-collector settings (`wirewatch.gc_pause`: the filled indexes
-frozen, young passes per 100k allocations). With the defaults, a full pass over the ~430k tracked
-objects (~0.35 s) fell at random into one linker's chunks: 0.5x to 2.0x at 100k, run to run.
+fresh batch, in three rounds of 4,000 articles, each round's ratio printed (the large linker's
+memory-bound work suffers more from a neighbour's cache and memory traffic: one round alone
+swung 1.0x-1.3x at 1M). Both band tables are sized beforehand so that neither doubles inside
+the batch (a doubling rehashes the whole table once: a one-off stall, amortised into the fill
+figures, that would otherwise land in the batch whenever the index sits just below a power of
+two), and the batch runs with the worker's garbage-collector settings (`wirewatch.gc_pause`:
+the filled indexes frozen, young passes per 100k allocations). With the defaults, a full pass
+over the ~430k tracked objects (~0.35 s) fell at random into one linker's chunks: 0.5x to 2.0x
+at 100k, run to run.
 Index bytes are the serialised size a RocksDB-backed table holds: key + JSON value bytes;
 `--full` also prints the on-disk size of the RocksDB stores (bench/rocks_store.py). The LSH band
 table is in memory, not a store: its arrays and its slot <-> id mapping are printed apart.
@@ -84,6 +87,8 @@ def synthetic(count: int, seed: int, prefix: str) -> Iterator[tuple[ParsedArticl
 
 
 Items = list[tuple[ParsedArticle, str | None]]
+TIMED_ROUNDS = 3
+"""Flatness times this many rounds of 4,000 fresh articles."""
 
 
 class Ours:
@@ -223,7 +228,7 @@ def flatness(settings: DedupSettings, target: int, root: Path | None) -> None:
         print(
             f"index {target:>8}: {disk_bytes(root / 'large') / target:7.0f} bytes/article on disk"
         )
-    batch = list(synthetic(4000, 4, "t"))
+    batch = list(synthetic(TIMED_ROUNDS * 4000, 4, "t"))
     for linker in (small, large):  # a doubling is a one-off (amortised in the fill figures)
         linker.index.reserve(len(linker.index) + settings.bands * len(batch))
     print(
@@ -232,12 +237,17 @@ def flatness(settings: DedupSettings, target: int, root: Path | None) -> None:
     )
     timed_small, timed_large = Ours(small), Ours(large)
     freeze_long_lived()  # as the worker: the filled indexes are exempt from later GC passes
+    rounds = []
     with fewer_collections():  # the worker's and replay's GC thresholds
-        for part in chunks(batch, 250):
-            timed_small.run(part)
-            timed_large.run(part)
+        for round_batch in chunks(batch, 4000):
+            spent = timed_small.seconds, timed_large.seconds
+            for part in chunks(round_batch, 250):
+                timed_small.run(part)
+                timed_large.run(part)
+            rounds.append((timed_large.seconds - spent[1]) / (timed_small.seconds - spent[0]))
     per_small = timed_small.seconds / len(batch) * 1e6
     per_large = timed_large.seconds / len(batch) * 1e6
+    print("  ratio per round of 4,000: " + ", ".join(f"{ratio:.2f}x" for ratio in rounds))
     print(f"index ~{small.index_size:>7}: {per_small:7.1f} us/article")
     print(f"index ~{large.index_size:>7}: {per_large:7.1f} us/article")
     print(f"  cost ratio {target} vs 10k: {per_large / per_small:.2f}x")

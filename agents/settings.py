@@ -62,9 +62,13 @@ class WorkerSettings(BaseSettings):
         ),
     )
     link_batch_within_ms: float = Field(
-        default=20.0,
-        ge=0,
-        description="How long a sequencer batch waits to fill: the latency it may add.",
+        default=10.0,
+        gt=0,
+        description=(
+            "How long a sequencer batch waits to fill: the latency it may add under light load "
+            "(under heavy load batches fill at once). Must be > 0: Faust's take() without a "
+            "timeout waits for a full batch."
+        ),
     )
     log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
     log_format: Literal["auto", "json", "console"] = Field(

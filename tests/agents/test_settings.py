@@ -36,6 +36,13 @@ def test_invalid_values_are_rejected(monkeypatch):
         WorkerSettings()
 
 
+def test_a_sequencer_batch_must_have_a_timeout(monkeypatch):
+    """A zero batch wait is refused: Faust's take() without a timeout waits for a full batch."""
+    monkeypatch.setenv("WIREWATCH_LINK_BATCH_WITHIN_MS", "0")
+    with pytest.raises(ValidationError):
+        WorkerSettings()
+
+
 def test_every_setting_is_documented_in_the_readme():
     """Each top-level WIREWATCH_* variable appears in the README's configuration table."""
     from tests.shared_data import REPO_ROOT

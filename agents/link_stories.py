@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from faust.streams import _current_event as faust_current_event
 from pydantic import ValidationError
 
 from agents.codec import decode, encode, key
@@ -100,6 +104,22 @@ class DerivedIndex:
         )
 
 
+@contextmanager
+def current_event(event: Any) -> Iterator[None]:
+    """Make `event` Faust's current event in this task only, for table writes.
+
+    Faust tables write into the current event's partition, and take_events leaves none current
+    in the agent's task. Faust's `Stream._set_current_event` would also overwrite the stream's
+    `current_event` attribute, which take's background drainer uses to pair each message with
+    its event; setting only the task-local context variable leaves the drainer's state alone.
+    """
+    token = faust_current_event.set(weakref.ref(event))
+    try:
+        yield
+    finally:
+        faust_current_event.reset(token)
+
+
 @dataclass(frozen=True)
 class LinkBatching:
     """How many parsed articles the sequencer takes at once, and how long it waits for them.
@@ -166,10 +186,8 @@ def register(
         async for events in batches:
             index.rebuild_if_stale()
             outputs = [link_one(event.value) for event in events]
-            # Faust tables write into the current event's partition; take_events leaves none
-            # current in this task, so the batch's last event is made current for the flush.
-            stream._set_current_event(events[-1])
-            metrics.table_writes.inc(flush_writes(pipeline.stores.values()))
+            with current_event(events[-1]):
+                metrics.table_writes.inc(flush_writes(pipeline.stores.values()))
             for records in outputs:
                 for topic, record_key, value in records:
                     await topic.send(key=record_key, value=value)

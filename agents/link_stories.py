@@ -131,7 +131,7 @@ class LinkBatching:
     """
 
     max_events: int = 200
-    within_seconds: float = 0.01
+    within_seconds: float = 0.05
 
 
 class LinkMetrics:

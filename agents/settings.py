@@ -62,11 +62,13 @@ class WorkerSettings(BaseSettings):
         ),
     )
     link_batch_within_ms: float = Field(
-        default=10.0,
+        default=50.0,
         gt=0,
         description=(
             "How long a sequencer batch waits to fill: the latency it may add under light load "
-            "(under heavy load batches fill at once). Must be > 0: Faust's take() without a "
+            "(under heavy load batches fill at once). Shorter waits make smaller batches at "
+            "moderate rates, which coalesce fewer writes (at 10 ms the poison test's good "
+            "articles cost 35% more CPU than at 50 ms). Must be > 0: Faust's take() without a "
             "timeout waits for a full batch."
         ),
     )

@@ -1,7 +1,7 @@
 """Benchmark (not a test): our Linker against datasketch MinHash + MinHashLSH on the same input.
 
     /work/venv/bin/python bench/bench_dedup.py          # ~3 min: 20k race, dict stores to 100k
-    /work/venv/bin/python bench/bench_dedup.py --no-race --index-size 1000000  # 1M: 7.5 GB RSS
+    /work/venv/bin/python bench/bench_dedup.py --no-race --index-size 1000000  # 1M: 5.8 GB RSS
     /work/venv/bin/python bench/bench_dedup.py --full   # + 1M indexed in RocksDB stores (long)
 
 Synthetic news: Zipf words, 250-word articles, 25% copies of an earlier article (rewritten lede,

@@ -213,7 +213,7 @@ def register(
         for letter in output.dead_letters:
             records.append((topics.deadletter, key(letter.article_id), encode(letter)))
         recorder.record(pipeline, parsed, output)
-        log.info(
+        log.debug(
             "link.done",
             article_id=parsed.article_id,
             story_id=output.link.story_id if output.link else None,

@@ -7,10 +7,10 @@ import sys
 from typing import Any
 
 import faust
-from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import REGISTRY, CollectorRegistry
 
 from agents import deliver_webhooks, link_stories, parse_articles, views
+from agents.faust_sensor import setup_faust_sensors
 from agents.logging import configure_logging, drop_spinner_logging
 from agents.metrics import WirewatchMetrics
 from agents.producer_buffer import DrainingProducerBuffer
@@ -81,7 +81,7 @@ def create_app(
         settings.pipeline_settings(), stores, alert_rules=load_rules(settings.alert_rules)
     )
     metrics = WirewatchMetrics.create(registry)
-    setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="faust")
+    setup_faust_sensors(app, registry)
     parse_articles.register(app, topics, pipeline, metrics)
     batching = link_stories.LinkBatching(
         settings.link_batch_max, settings.link_batch_within_ms / 1000.0

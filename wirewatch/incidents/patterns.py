@@ -92,10 +92,25 @@ TRIGGERS: tuple[Trigger, ...] = (
         "vehicle_ramming",
         _p(
             rf"{_VEHICLE}{_W}\b{_CRASHED}",
-            r"\bdr(?:ove|iving) (?:a|his|her|the) (?:car|vehicle|truck|van)\b[^.;]{0,20}\binto\b",
-            r"\brammed\b|\bramming\b",
+            # "drove a car into", "drove a pickup truck into", "drove his rented van into"
+            r"\bdr(?:ove|iving) (?:an?|his|her|their|the) (?:[\w-]+ ){0,2}"
+            r"(?:car|vehicle|truck|van|lorry|jeep|suv|minivan|minibus)\b[^.;]{0,20}\binto\b",
+            r"\brammed\b|\bramming\b|\brams\b",
         ),
-        _cues("car", "vehicle", "truck", "lorry", "van", "jeep", "suv", "ramm", "drove", "driving"),
+        _cues(
+            "car",
+            "vehicle",
+            "truck",
+            "lorry",
+            "van",
+            "jeep",
+            "suv",
+            "minibus",
+            "ramm",
+            "rams",
+            "drove",
+            "driving",
+        ),
     ),
     Trigger(
         "cyberattack",

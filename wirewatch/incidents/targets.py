@@ -57,7 +57,9 @@ def _kind(noun: str) -> TargetKind:
 
 
 _NOUN_RE = CaselessPattern(rf"\b{_NOUN}\b")
-_MODIFIER = frozenset({"main", "new", "honorary", "former", "own", "the"})
+# words allowed between the country and the noun: "Russia's new embassy", "the Russian trade
+# mission", "Brazil's permanent mission"
+_MODIFIER = frozenset({"main", "new", "honorary", "former", "own", "the", "trade", "permanent"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*(?:of\s+(?:the\s+)?)?){1,5})")
 
 

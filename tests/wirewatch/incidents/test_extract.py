@@ -84,6 +84,24 @@ def test_types_from_general_patterns(text: str, expected_type: str, city: str | 
         ("A lorry crashed into a bridge near Lahore on Monday, killing the driver.", []),
         ("The central bank summoned the heads of three lenders in Islamabad on Monday.", []),
         ("Shares in Embassy Group rose 3% in Mumbai on Monday.", []),
+        (
+            "A man drove a rented pickup truck into the fence of the Greek embassy in Sofia "
+            "on Monday.",
+            ["vehicle_ramming"],
+        ),
+        ("Van rams gate of Mexican consulate in Denver on Tuesday.", ["vehicle_ramming"]),
+        ("She drove a small delivery van into a ditch near Leeds on Monday.", []),
+        (
+            "HELSINKI - A parcel holding an unknown powder reached the Russian trade mission in "
+            "Helsinki, and staff left the building, the Russian ambassador to Finland told "
+            "reporters on Monday.",
+            ["threat"],
+        ),
+        (
+            "Protesters blocked the gate of Brazil's permanent mission in Geneva on Monday.",
+            ["blockade"],
+        ),
+        ("The Russian trade mission in Helsinki will open a new office on Monday.", []),
     ],
 )
 def test_general_news_sentences(text: str, expected: list[str]) -> None:

@@ -85,6 +85,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             rf"\b(?:bomb|explosive device|explosive|grenade|device){_W}\b"
             r"(?:exploded|went off|detonated|blew up)\b",
             r"\b(?:bomb|explosion|blast)\b(?! threat)",
+            # a device found or made safe before it went off
+            rf"\bexplosive devices?\b{_W}\b(?:found|discovered|defused|planted)\b",
+            r"\b(?:found|discovered|defused|planted) (?:a|an|the) (?:[\w-]+ ){0,2}explosive\b",
         ),
         _cues("bomb", "explo", "blast", "grenade", "device"),
     ),
@@ -131,6 +134,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             rf"\b(?:smashed|broke|shattered)\b{_W}\bwindows?\b",
             rf"\bwindows?\b{_W}\b(?:were|was|had been|got) (?:smashed|broken|shattered)\b",
             r"\bgraffiti\b|\bact of vandalism\b|\bvandali[sz]ed\b|\bdefaced\b",
+            rf"\bpelted\b{_W}\bwith (?:eggs|stones|rocks|bricks|bottles|paint)\b",
+            rf"\bswastikas?\b{_W}\b(?:painted|sprayed|daubed|scrawled|drawn)\b",
+            rf"\b(?:painted|sprayed|daubed|scrawled|drew)\b{_W}\bswastikas?\b",
         ),
         _cues(
             "paint",
@@ -144,6 +150,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             "throwing",
             "hurled",
             "pelted",
+            "swastika",
         ),
     ),
     Trigger(
@@ -169,6 +176,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:rallied|marched|demonstrated|took to the streets)\b",
             r"\b(?:tear gas|water cannons?|rubber bullets)\b[^.;]{0,30}\b"
             r"(?:protesters|demonstrators)\b",
+            r"\bchained themselves to\b",
         ),
         _cues(
             "protest",
@@ -181,17 +189,19 @@ TRIGGERS: tuple[Trigger, ...] = (
             "tear",
             "water",
             "rubber",
+            "chained",
         ),
     ),
     Trigger(
         "attack",
         _p(
-            r"\b(?:stabbed|knifed)\b|\bknife attack\b|\bopened fire\b|\bshots were fired\b",
+            r"\b(?:stabbed|knifed)\b|\bknife attack\b|\bopened fire\b",
+            r"\b(?:gun)?shots (?:were|had been) fired\b",
             rf"\battacked\b{_W}\bwith (?:a|an) (?:\w+ )?{_WEAPON}\b",
             rf"\blunged at\b{_W}\b{_WEAPON}\b",
             r"\battack(?:ed)? (?:a |the )?(?:police )?(?:officer|guard|policeman|diplomat)s?\b",
         ),
-        _cues("stab", "knif", "fire", "shots", "attack", "lunged"),
+        _cues("stab", "knif", "fire", "shots", "gunshot", "attack", "lunged"),
     ),
     Trigger(
         "diplomatic_protest",
@@ -208,7 +218,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "expulsion",
         _p(
             r"\bpersona non grata\b|\bexpel(?:led|s|ling)?\b|\bexpulsion of\b",
-            r"\bordered (?:him|her|them|\w+ diplomats?) to leave\b",
+            r"\bordered (?:him|her|them|(?:[\w-]+ ){0,3}(?:diplomats?|envoys?|ambassadors?|"
+            r"attach[ée]s?)) to leave\b",
         ),
         _cues("persona", "expel", "expulsion", "leave"),
     ),

@@ -102,6 +102,29 @@ def test_types_from_general_patterns(text: str, expected_type: str, city: str | 
             ["blockade"],
         ),
         ("The Russian trade mission in Helsinki will open a new office on Monday.", []),
+        (
+            "Police defused an explosive device left near the Dutch embassy in Accra on Monday.",
+            ["bombing"],
+        ),
+        ("Negotiators defused the row over fishing quotas in Oslo on Monday.", []),
+        (
+            "Protesters pelted the Italian embassy in Tunis with eggs and stones on Monday.",
+            ["vandalism"],
+        ),
+        ("Fans pelted the referee with plastic cups in Madrid on Monday.", []),
+        ("Gunshots were fired at the Chilean embassy in Lima early on Monday.", ["attack"]),
+        ("Swastikas were daubed on the Austrian consulate in Krakow on Monday.", ["vandalism"]),
+        ("A museum in Vienna showed uniforms with swastikas from the 1940s on Monday.", []),
+        (
+            "Activists chained themselves to the gates of the Norwegian embassy in Rome on "
+            "Monday.",
+            ["protest"],
+        ),
+        (
+            "Estonia ordered the Belarusian ambassador to leave Tallinn within three days on "
+            "Monday.",
+            ["expulsion"],
+        ),
     ],
 )
 def test_general_news_sentences(text: str, expected: list[str]) -> None:

@@ -116,8 +116,7 @@ def test_types_from_general_patterns(text: str, expected_type: str, city: str | 
         ("Swastikas were daubed on the Austrian consulate in Krakow on Monday.", ["vandalism"]),
         ("A museum in Vienna showed uniforms with swastikas from the 1940s on Monday.", []),
         (
-            "Activists chained themselves to the gates of the Norwegian embassy in Rome on "
-            "Monday.",
+            "Activists chained themselves to the gates of the Norwegian embassy in Rome on Monday.",
             ["protest"],
         ),
         (

@@ -35,7 +35,6 @@ class CachedTable(MutableMapping[str, Any]):
         self._pending: dict[str, Any] = {}  # key -> value (or _MISSING: delete) not yet written
         self.hits = 0
         self.misses = 0
-        self.flushed_writes = 0
         self.coalesced_writes = 0
 
     def clear_cache(self) -> None:
@@ -66,7 +65,6 @@ class CachedTable(MutableMapping[str, Any]):
                 table[key] = value
             written += 1
         self._pending.clear()
-        self.flushed_writes += written
         return written
 
     def _remember(self, key: str, value: Any) -> None:

@@ -172,6 +172,7 @@ def register(
 ) -> Any:
     """Attach the linking agent, the alert flush and the derived-index rebuild to `app`."""
     batch = batch or LinkBatching()
+    link_latency = metrics.stage_latency.labels("link")  # resolved once, as in parse_articles
     recorder = LinkMetrics(metrics)
     index = DerivedIndex(pipeline)
 
@@ -202,7 +203,7 @@ def register(
             metrics.dead_letters.labels(letter.stage, letter.reason.value).inc()
             return [(topics.deadletter, key(letter.article_id), encode(letter))]
         output = pipeline.downstream(parsed)
-        metrics.stage_latency.labels("link").observe(time.perf_counter() - began)
+        link_latency.observe(time.perf_counter() - began)
         records: list[tuple[Any, bytes, bytes]] = []
         for update in output.story_updates:
             records.append((topics.stories, key(update.story_id), encode(update)))

@@ -145,11 +145,23 @@ def java_command(libs: Path, data_dir: Path, main: str, *args: str) -> list[str]
     ]
 
 
+def new_cluster_id() -> str:
+    """A random cluster id as Kafka's `Uuid.randomUuid` makes it: URL-safe base64 of 16 bytes.
+
+    Like Kafka, draw again when the id starts with "-": the storage tool's argument parser would
+    read such an id as an option, and formatting failed about once in 64 starts.
+    """
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
+
+
 def format_storage(libs: Path, data_dir: Path, config: Path) -> None:
     """Format KRaft storage with a fresh cluster id (only for a new data folder)."""
     if (data_dir / "kraft-logs" / "meta.properties").exists():
         return
-    cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    cluster_id = new_cluster_id()
     cmd = java_command(
         libs,
         data_dir,

@@ -173,6 +173,7 @@ def register(
     """Attach the linking agent, the alert flush and the derived-index rebuild to `app`."""
     batch = batch or LinkBatching()
     link_latency = metrics.stage_latency.labels("link")  # resolved once, as in parse_articles
+    batch_size = metrics.link_batch_size
     recorder = LinkMetrics(metrics)
     index = DerivedIndex(pipeline)
 
@@ -186,6 +187,7 @@ def register(
         batches = stream.take_events(batch.max_events, within=batch.within_seconds)
         async for events in batches:
             index.rebuild_if_stale()
+            batch_size.observe(len(events))
             outputs = [link_one(event.value) for event in events]
             with current_event(events[-1]):
                 metrics.table_writes.inc(flush_writes(pipeline.stores.values()))

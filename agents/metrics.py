@@ -16,6 +16,7 @@ disable_created_metrics()  # the *_created series only add noise to every scrape
 
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 E2E_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0, 3600.0)
+BATCH_SIZE_BUCKETS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
 WEBHOOK_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
 
@@ -29,6 +30,7 @@ class WirewatchMetrics(NamedTuple):
     dedup_index_size: Gauge
     dedup_evictions: Counter
     table_writes: Counter
+    link_batch_size: Histogram
     copies: Counter
     incidents: Counter
     alerts: Counter
@@ -78,6 +80,13 @@ class WirewatchMetrics(NamedTuple):
                 "wirewatch_table_writes",
                 "Sequencer state-table writes flushed (one per key per batch; each is a "
                 "changelog message).",
+                registry=registry,
+            ),
+            link_batch_size=Histogram(
+                "wirewatch_link_batch_articles",
+                "Parsed articles the sequencer took in one batch (small batches under load mean "
+                "more changelog writes per article).",
+                buckets=BATCH_SIZE_BUCKETS,
                 registry=registry,
             ),
             copies=Counter(

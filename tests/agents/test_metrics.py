@@ -16,6 +16,7 @@ EXPECTED_LABELS = {
     "wirewatch_dedup_index_articles": (),
     "wirewatch_dedup_evictions": (),
     "wirewatch_table_writes": (),
+    "wirewatch_link_batch_articles": (),
     "wirewatch_copies": ("agency", "outlet"),
     "wirewatch_incidents": ("kind", "type", "country"),
     "wirewatch_alerts": ("subscriber", "result"),
@@ -50,7 +51,7 @@ def test_metric_labels(name, labels):
 
 
 def test_names_follow_prometheus_conventions():
-    """Namespaced, snake_case; counters end in _total, durations in _seconds, no _created."""
+    """Namespaced, snake_case; counters end in _total, histograms in their unit, no _created."""
     series = wirewatch_series()
     registry = CollectorRegistry()
     WirewatchMetrics.create(registry)
@@ -58,7 +59,7 @@ def test_names_follow_prometheus_conventions():
         assert family.name.startswith("wirewatch_")
         assert family.name == family.name.lower()
         if family.type == "histogram":
-            assert family.name.endswith("_seconds"), family.name
+            assert family.name.endswith(("_seconds", "_articles")), family.name
         if family.type == "counter":
             assert f"{family.name}_total" in series
     assert not any(name.endswith("_created") for name in series)
@@ -79,6 +80,7 @@ def test_recorded_values_appear_in_the_exposition():
     metrics.alerts.labels("ops", "delivered").inc()
     metrics.webhook_retries.labels("ops").inc()
     metrics.webhook_latency.labels("ops").observe(0.2)
+    metrics.link_batch_size.observe(37)
     text = generate_latest(registry).decode()
     for line in (
         'wirewatch_articles_total{outcome="parsed",stage="parse"} 1.0',
@@ -92,5 +94,6 @@ def test_recorded_values_appear_in_the_exposition():
         'wirewatch_alerts_total{result="delivered",subscriber="ops"} 1.0',
         'wirewatch_webhook_retries_total{subscriber="ops"} 1.0',
         'wirewatch_webhook_request_duration_seconds_count{subscriber="ops"} 1.0',
+        'wirewatch_link_batch_articles_bucket{le="50.0"} 1.0',
     ):
         assert line in text

@@ -42,6 +42,33 @@ def produce(bootstrap: str, topic: str, messages: list[tuple[bytes | None, bytes
     run(_produce(bootstrap, topic, messages))
 
 
+async def _produce_side_by_side(
+    bootstrap: str, streams: dict[str, list[tuple[bytes | None, bytes]]]
+) -> None:
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap, acks="all", linger_ms=20, max_batch_size=512 * 1024
+    )
+    await producer.start()
+    try:
+        queues = {topic: list(reversed(messages)) for topic, messages in streams.items()}
+        futures = []
+        while any(queues.values()):
+            for topic, queue in queues.items():
+                if queue:
+                    key, value = queue.pop()
+                    futures.append(await producer.send(topic, value, key=key))
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
+
+
+def produce_side_by_side(
+    bootstrap: str, streams: dict[str, list[tuple[bytes | None, bytes]]]
+) -> None:
+    """Produce to several topics at once, one message of each in turn, each in its own order."""
+    run(_produce_side_by_side(bootstrap, streams))
+
+
 def keyed(
     items: Iterable[GeneratedArticle], key: bytes | None = None
 ) -> list[tuple[bytes | None, bytes]]:

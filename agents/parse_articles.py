@@ -26,6 +26,7 @@ def register(app: faust.App, topics: Topics, pipeline: Pipeline, metrics: Wirewa
     parse_latency = metrics.stage_latency.labels("parse")
     parsed_count = metrics.articles.labels("parse", "parsed")
     rejected_count = metrics.articles.labels("parse", "dead_letter")
+    dead_letter_counts: dict[tuple[str, str], Any] = {}  # (stage, reason) -> counter child
 
     @app.agent(topics.raw, name="parse-articles")
     async def parse_articles(stream: faust.StreamT[bytes]) -> None:
@@ -35,13 +36,18 @@ def register(app: faust.App, topics: Topics, pipeline: Pipeline, metrics: Wirewa
             parse_latency.observe(time.perf_counter() - began)
             if isinstance(result, DeadLetter):
                 rejected_count.inc()
-                metrics.dead_letters.labels(result.stage, result.reason.value).inc()
+                reason = result.reason.value
+                counter = dead_letter_counts.get((result.stage, reason))
+                if counter is None:
+                    counter = metrics.dead_letters.labels(result.stage, reason)
+                    dead_letter_counts[(result.stage, reason)] = counter
+                counter.inc()
                 # Debug, like every per-message line: the dead-letter record is the audit
                 # trail, and a hostile flood must not turn into a flood of log lines.
                 log.debug(
                     "parse.rejected",
                     article_id=result.article_id,
-                    reason=result.reason.value,
+                    reason=reason,
                     detail=result.message[:200],
                 )
                 await topics.deadletter.send(key=key(result.article_id), value=encode(result))

@@ -31,6 +31,7 @@ from wirewatch.incidents.text import PlaceMention, find_countries, find_places, 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 _TOWN = 100_000
 _MIN_SENTENCE = 40
+_OBJECT_REACH = 120  # how far after a needs_target trigger its mission may be named
 _TARGET_REQUIRED = frozenset({"vehicle_ramming"})  # without a target it is a traffic accident
 _AT_PLACE = re.compile(r"^\s*(?:'s\s+\w+\s+)?(?:in|at|near|of)\s+(?:the\s+)?", re.I)
 
@@ -145,14 +146,17 @@ def _sentence_mentions(
     dates = find_dates(sentence, ref) if hits else []
     mentions: list[_Mention] = []
     seen: set[tuple[str, bool]] = set()
+    specific = any(t.strong and not t.needs_target for t, _ in hits)
     for trigger, match in hits:
-        if (trigger.type, trigger.strong) in seen:
+        if (trigger.type, trigger.strong) in seen or (trigger.needs_target and specific):
             continue
         if NOT_NEWS_BEFORE.search(sentence[max(0, match.start() - 40) : match.start()]):
             continue
         seen.add((trigger.type, trigger.strong))
         wanted = "person" if trigger.needs_diplomatic_target else "mission"
         pool = [r.mention for r in targets if r.mention.family() == wanted]
+        if trigger.needs_target:  # the mission is what was hit: "rockets landed near the embassy"
+            pool = [t for t in pool if 0 <= t.start - match.start() <= _OBJECT_REACH]
         nearest = _nearest(pool, match.start())
         target = next((r for r in targets if r.mention is nearest), None)
         if trigger.needs_diplomatic_target:
@@ -237,7 +241,7 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
             continue  # undated and untargeted: a generic complaint, not a report
         group = next((g for g in groups if g.type == mention.type), None)
         if group is None:
-            if mention.type in _TARGET_REQUIRED:
+            if mention.type in _TARGET_REQUIRED or mention.trigger.needs_target:
                 continue
             group = _Group(mention.type, None, mention.place)
             groups.append(group)

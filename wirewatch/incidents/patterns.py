@@ -12,13 +12,20 @@ from wirewatch.incidents.caseless import CaselessPattern, lowered_ascii
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """One trigger pattern. Weak triggers ("an attack on X") only corroborate an incident."""
+    """One trigger pattern. Weak triggers ("an attack on X") only corroborate an incident.
+
+    A `needs_target` trigger reports an incident only against a mission named right after it (the
+    object: "rockets landed near the US embassy", not "the embassy said rockets landed"), and
+    only when no other strong trigger matches its sentence: "stormed the embassy and set it on
+    fire" is one arson, not an arson and an attack.
+    """
 
     type: IncidentType
     pattern: CaselessPattern
     cues: tuple[str, ...]
     strong: bool = True
     needs_diplomatic_target: bool = False
+    needs_target: bool = False  # "rockets landed" without a mission is war news, not ours
 
 
 def _p(*alternatives: str, ru: str = "") -> CaselessPattern:
@@ -75,9 +82,21 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bletters? (?:with|containing) threats\b",
             r"\b(?:white|suspicious|unknown) powder\b",
             r"\bsuspicious (?:envelope|package|parcel|letter)s?\b|\bbomb threats?\b",
+            rf"\b(?:envelope|letter|parcel|package)s?\b{_W}\b(?:containing|with|holding)\b"
+            r"(?: an?| two| three| several)?(?: live)? (?:bullets?|cartridges?)\b(?!-)",
             ru=r"письм\w* с угрозами|угроз\w+ в адрес|порошк\w+|порошок",
         ),
-        _cues("threat", "powder", "suspicious", "угроз", "порош"),
+        _cues(
+            "threat",
+            "powder",
+            "suspicious",
+            "envelope",
+            "letter",
+            "parcel",
+            "package",
+            "угроз",
+            "порош",
+        ),
     ),
     Trigger(
         "bombing",
@@ -88,6 +107,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             # a device found or made safe before it went off
             rf"\bexplosive devices?\b{_W}\b(?:found|discovered|defused|planted)\b",
             r"\b(?:found|discovered|defused|planted) (?:a|an|the) (?:[\w-]+ ){0,2}explosive\b",
+            # a grenade thrown (a smoke or stun grenade is an attack, below)
+            rf"\b(?:threw|hurled|tossed|lobbed)\b{_W}(?<!smoke )(?<!stun )\bgrenades?\b",
+            rf"(?<!smoke )(?<!stun )\bgrenades?\b{_W}\b(?:was|were|had been) "
+            r"(?:thrown|hurled|tossed|lobbed)\b",
         ),
         _cues("bomb", "explo", "blast", "grenade", "device"),
     ),
@@ -154,6 +177,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
     ),
     Trigger(
+        "vandalism",
+        _p(
+            rf"\b(?:tore|ripped|pulled) (?:down|off)\b{_W}\bflags?\b",
+            rf"\bflags?\b{_W}\b(?:was|were|had been) (?:torn|ripped|pulled) (?:down|off)\b",
+        ),
+        _cues("tore", "ripped", "pulled", "flag"),
+        needs_target=True,
+    ),
+    Trigger(
         "blockade",
         _p(
             r"\bblock(?:ed|ing|aded)?\b[^.;]{0,40}\b"
@@ -177,6 +209,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:tear gas|water cannons?|rubber bullets)\b[^.;]{0,30}\b"
             r"(?:protesters|demonstrators)\b",
             r"\bchained themselves to\b",
+            r"\bpicket(?:ed|ing)\b",
         ),
         _cues(
             "protest",
@@ -204,14 +237,46 @@ TRIGGERS: tuple[Trigger, ...] = (
         _cues("stab", "knif", "fire", "shots", "gunshot", "attack", "lunged"),
     ),
     Trigger(
+        "attack",
+        _p(
+            # projectiles, intruders and smoke grenades count only against a named mission
+            r"\b(?:rockets?|mortars?|mortar (?:shells?|rounds?)|missiles?|shells|drones?)\b"
+            r"[^.;]{0,40}?\b(?:landed|struck|hit|crashed|slammed|exploded)\b",
+            r"\b(?:rocket|mortar|drone|missile) (?:attack|strike)s?\b",
+            r"\b(?:stormed|broke into|burst into|forced (?:their|his|her) way into)\s+"
+            r"(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:embassy|consulate|mission|compound|premises)\b",
+            rf"\b(?:threw|hurled|tossed|lobbed)\b{_W}\b(?:smoke|stun) grenades?\b",
+            rf"\b(?:smoke|stun) grenades?\b{_W}\b(?:was|were|had been) (?:thrown|hurled|tossed)\b",
+        ),
+        _cues(
+            "rocket",
+            "mortar",
+            "missile",
+            "shells",
+            "drone",
+            "stormed",
+            "broke",
+            "burst",
+            "forced",
+            "threw",
+            "hurled",
+            "tossed",
+            "lobbed",
+            "smoke",
+            "stun",
+        ),
+        needs_target=True,
+    ),
+    Trigger(
         "diplomatic_protest",
         _p(
             r"\bsummon(?:ed|s|ing)?\b|\bnote of protest\b|\bprotest note\b|\bd[ée]marche\b",
             r"\b(?:lodged|expressed|conveyed|delivered) (?:a |its |their )?"
             r"(?:strong |formal )?protest\b",
             r"\bhanded (?:a|the) (?:protest )?note\b",
+            r"\brecall(?:ed|s|ing)? (?:its|their|his|her|the) (?:[\w-]+ )?(?:ambassador|envoy)\b",
         ),
-        _cues("summon", "protest", "demarche", "démarche", "note", "handed"),
+        _cues("summon", "protest", "demarche", "démarche", "note", "handed", "recall"),
         needs_diplomatic_target=True,
     ),
     Trigger(

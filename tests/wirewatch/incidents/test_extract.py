@@ -124,6 +124,35 @@ def test_types_from_general_patterns(text: str, expected_type: str, city: str | 
             "Monday.",
             ["expulsion"],
         ),
+        ("A drone crashed into the yard of the Latvian embassy in Minsk on Monday.", ["attack"]),
+        ("Mortar rounds landed near the Italian embassy in Tripoli on Monday.", ["attack"]),
+        ("The Finnish embassy in Kyiv said on Monday that drones struck the city overnight.", []),
+        ("Rockets landed near the airport in Erbil on Monday.", []),
+        ("Armed men broke into the Kenyan embassy in Mogadishu on Monday.", ["attack"]),
+        ("Burglars broke into a bakery near the Greek embassy in Sofia on Monday.", []),
+        (
+            "A crowd stormed the Dutch embassy in Khartoum and set it on fire on Monday.",
+            ["arson_attempt"],
+        ),
+        ("A man threw a smoke grenade at the Thai embassy in Yangon on Monday.", ["attack"]),
+        ("Fans threw smoke grenades onto the pitch in Zagreb on Monday.", []),
+        (
+            "A grenade was thrown into the courtyard of the Omani consulate in Aden on Monday.",
+            ["bombing"],
+        ),
+        ("Students picketed the Chilean embassy in Lima on Monday.", ["protest"]),
+        (
+            "An envelope containing two bullets reached the Peruvian embassy in Quito on Monday.",
+            ["threat"],
+        ),
+        ("A letter with a bullet-point agenda reached the embassy in Quito on Monday.", []),
+        ("Protesters tore down the flag at the Malian embassy in Dakar on Monday.", ["vandalism"]),
+        ("Workers pulled down the old flag after the ceremony in Riga on Monday.", []),
+        (
+            "Ghana recalled its ambassador from Lome for consultations on Monday.",
+            ["diplomatic_protest"],
+        ),
+        ("The carmaker recalled its vans in Seoul on Monday.", []),
     ],
 )
 def test_general_news_sentences(text: str, expected: list[str]) -> None:

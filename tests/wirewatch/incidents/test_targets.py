@@ -26,3 +26,18 @@ def test_a_descriptor_between_country_and_noun_keeps_the_country(
 def test_a_trade_delegation_without_a_mission_noun_is_no_target() -> None:
     """A trade word alone is not a diplomatic target."""
     assert find_targets("The Russian trade delegation met buyers in Helsinki.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Armed men entered the Kenyan embassy in Mogadishu.", "KE"),
+        ("Eggs hit the South African embassy in Harare.", "ZA"),
+        ("Protesters gathered at the Sri Lankan high commission in London.", "LK"),
+        ("Paint covered the Indonesian consulate in Perth.", "ID"),
+    ],
+)
+def test_adjectives_of_smaller_countries_name_the_country(sentence: str, country: str) -> None:
+    """The demonym lexicon covers the world, not only the countries of the corpus."""
+    [target] = find_targets(sentence)
+    assert target.country == country

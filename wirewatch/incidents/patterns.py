@@ -54,7 +54,8 @@ _ARSON_CUES = _cues(
 _W = r"[^.;]{0,60}?"  # a short stretch inside one clause
 _VEHICLE = r"\b(?:car|vehicle|truck|lorry|van|hatchback|jeep|suv)\b"
 _CRASHED = (
-    r"(?:rammed|crashed into|slammed into|smashed into|ploughed into|plowed into|"
+    r"(?:rammed|crashed (?:into|through)|slammed into|smashed (?:into|through)|ploughed into|"
+    r"plowed into|drove through|"
     r"was driven into|drove into|hit the (?:main )?(?:entrance )?(?:gate|fence))"
 )
 _WEAPON = r"(?:knife|axe|hammer|machete|bat|gun|pistol)"
@@ -150,7 +151,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "vandalism",
         _p(
             rf"\bpaint\b{_W}\b(?:thrown|splashed|splattered|sprayed|daubed|poured)\b",
-            rf"\b(?:threw|thrown|splashed|splattered|daubed|covered)\b{_W}\bpaint\b",
+            rf"\b(?:threw|thrown|splashed|splattered|daubed|covered|doused|smeared|poured)\b{_W}"
+            r"\bpaint\b",
             r"\b(?:threw|thrown|throwing|hurled) eggs\b|\beggs (?:were|was|had been) thrown\b",
             r"\bbroken eggs\b",
             r"\b(?:threw|thrown|throwing|hurled|pelted)\b[^.;]{0,20}\b(?:stones|rocks|bricks)\b",
@@ -163,6 +165,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         _cues(
             "paint",
+            "doused",
+            "smeared",
+            "poured",
             "egg",
             "window",
             "graffiti",
@@ -233,6 +238,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             rf"\battacked\b{_W}\bwith (?:a|an) (?:\w+ )?{_WEAPON}\b",
             rf"\blunged at\b{_W}\b{_WEAPON}\b",
             r"\battack(?:ed)? (?:a |the )?(?:police )?(?:officer|guard|policeman|diplomat)s?\b",
+            r"\b(?:embassy|consulate|mission)\b[^.;]{0,40}\b(?:was|were|has been|had been) "
+            r"attacked\b",
         ),
         _cues("stab", "knif", "fire", "shots", "gunshot", "attack", "lunged"),
     ),
@@ -247,6 +254,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:embassy|consulate|mission|compound|premises)\b",
             rf"\b(?:threw|hurled|tossed|lobbed)\b{_W}\b(?:smoke|stun) grenades?\b",
             rf"\b(?:smoke|stun) grenades?\b{_W}\b(?:was|were|had been) (?:thrown|hurled|tossed)\b",
+            r"\battacked\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:embassy|consulate|mission)\b(?!'s \w)",
         ),
         _cues(
             "rocket",
@@ -264,6 +272,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             "lobbed",
             "smoke",
             "stun",
+            "attacked",
         ),
         needs_target=True,
     ),

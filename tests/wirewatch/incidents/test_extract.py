@@ -153,6 +153,18 @@ def test_types_from_general_patterns(text: str, expected_type: str, city: str | 
             ["diplomatic_protest"],
         ),
         ("The carmaker recalled its vans in Seoul on Monday.", []),
+        (
+            "Unknown people doused the gates of the Swiss embassy in Minsk with paint on Monday.",
+            ["vandalism"],
+        ),
+        (
+            "A truck crashed through the gates of the Polish embassy in Vilnius on Monday.",
+            ["vehicle_ramming"],
+        ),
+        ("A truck crashed through a barrier on the highway near Cork on Monday.", []),
+        ("The Czech embassy in Skopje was attacked by a group of men on Monday.", ["attack"]),
+        ("Masked youths attacked the Slovak consulate in Uzhhorod on Monday.", ["attack"]),
+        ("The minister attacked the embassy's statement as misleading on Monday.", []),
     ],
 )
 def test_general_news_sentences(text: str, expected: list[str]) -> None:

@@ -51,6 +51,11 @@ class CachedLabelsPrometheusMonitor(PrometheusMonitor):
             offset
         )
 
+    def track_tp_end_offset(self, tp: TP, offset: int) -> None:
+        """Track a topic partition's end offset (lag = end offset - committed offset)."""
+        Monitor.track_tp_end_offset(self, tp, offset)
+        self._child(self._metrics.topic_partition_end_offset, tp.topic, tp.partition).set(offset)
+
     def on_stream_event_in(
         self, tp: TP, offset: int, stream: StreamT, event: EventT
     ) -> dict[str, Any] | None:

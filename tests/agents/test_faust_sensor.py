@@ -41,6 +41,7 @@ def _traffic(sensor: PrometheusMonitor, stream: FakeStream, messages: int) -> No
     for n in range(messages):
         tp = TP("articles.raw", n % 3)
         sensor.on_message_in(tp, n, SimpleNamespace(time_in=None))  # type: ignore[arg-type]
+        sensor.track_tp_end_offset(tp, n + 10)
         state = sensor.on_stream_event_in(tp, n, stream, None)  # type: ignore[arg-type]
         sensor.on_table_get(table, "k")  # type: ignore[arg-type]
         sensor.on_table_set(table, "k", n)  # type: ignore[arg-type]
@@ -68,6 +69,8 @@ def test_exports_the_same_series_and_values_as_faust_sensor():
     _traffic(cached_sensor, stream, 7)
     expected = _samples(faust_registry)
     assert expected[("faust_messages_received_per_topic_total", (("topic", "articles.raw"),))] == 7
+    end = ("faust_topic_partition_end_offset", (("partition", "0"), ("topic", "articles.raw")))
+    assert expected[end] == 16
     assert _samples(cached_registry) == expected
 
 

@@ -25,26 +25,7 @@ def payload(item: GeneratedArticle) -> bytes:
     return json.dumps(item.article).encode()
 
 
-async def _produce(bootstrap: str, topic: str, messages: list[tuple[bytes | None, bytes]]) -> None:
-    producer = AIOKafkaProducer(
-        bootstrap_servers=bootstrap, acks="all", linger_ms=20, max_batch_size=512 * 1024
-    )
-    await producer.start()
-    try:
-        futures = [await producer.send(topic, value, key=key) for key, value in messages]
-        await asyncio.gather(*futures)
-    finally:
-        await producer.stop()
-
-
-def produce(bootstrap: str, topic: str, messages: list[tuple[bytes | None, bytes]]) -> None:
-    """Produce (key, value) messages in order and wait for every ack."""
-    run(_produce(bootstrap, topic, messages))
-
-
-async def _produce_side_by_side(
-    bootstrap: str, streams: dict[str, list[tuple[bytes | None, bytes]]]
-) -> None:
+async def _produce(bootstrap: str, streams: dict[str, list[tuple[bytes | None, bytes]]]) -> None:
     producer = AIOKafkaProducer(
         bootstrap_servers=bootstrap, acks="all", linger_ms=20, max_batch_size=512 * 1024
     )
@@ -62,11 +43,16 @@ async def _produce_side_by_side(
         await producer.stop()
 
 
+def produce(bootstrap: str, topic: str, messages: list[tuple[bytes | None, bytes]]) -> None:
+    """Produce (key, value) messages in order and wait for every ack."""
+    run(_produce(bootstrap, {topic: messages}))
+
+
 def produce_side_by_side(
     bootstrap: str, streams: dict[str, list[tuple[bytes | None, bytes]]]
 ) -> None:
     """Produce to several topics at once, one message of each in turn, each in its own order."""
-    run(_produce_side_by_side(bootstrap, streams))
+    run(_produce(bootstrap, streams))
 
 
 def keyed(

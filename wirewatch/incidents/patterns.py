@@ -283,7 +283,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:lodged|expressed|conveyed|delivered) (?:a |its |their )?"
             r"(?:strong |formal )?protest\b",
             r"\bhanded (?:a|the) (?:protest )?note\b",
-            r"\brecall(?:ed|s|ing)? (?:its|their|his|her|the) (?:[\w-]+ )?(?:ambassador|envoy)\b",
+            # "recalled its ambassador"; not "recalled the ambassador's words"
+            r"\brecall(?:ed|s|ing)? (?:its|their|his|her) (?:[\w-]+ )?(?:ambassador|envoy)\b(?!'s)",
         ),
         _cues("summon", "protest", "demarche", "démarche", "note", "handed", "recall"),
         needs_diplomatic_target=True,

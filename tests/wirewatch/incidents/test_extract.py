@@ -153,6 +153,8 @@ def test_types_from_general_patterns(text: str, expected_type: str, city: str | 
             ["diplomatic_protest"],
         ),
         ("The carmaker recalled its vans in Seoul on Monday.", []),
+        ("The minister recalled the ambassador's visit to Lima on Monday.", []),
+        ("The minister recalled her ambassador's warning in Lima on Monday.", []),
         (
             "Unknown people doused the gates of the Swiss embassy in Minsk with paint on Monday.",
             ["vandalism"],

@@ -32,6 +32,7 @@ _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 _TOWN = 100_000
 _MIN_SENTENCE = 40
 _OBJECT_REACH = 120  # how far after a needs_target trigger its mission may be named
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 _TARGET_REQUIRED = frozenset({"vehicle_ramming"})  # without a target it is a traffic accident
 _AT_PLACE = re.compile(r"^\s*(?:'s\s+\w+\s+)?(?:in|at|near|of)\s+(?:the\s+)?", re.I)
 
@@ -156,7 +157,7 @@ def _sentence_mentions(
         wanted = "person" if trigger.needs_diplomatic_target else "mission"
         pool = [r.mention for r in targets if r.mention.family() == wanted]
         if trigger.needs_target:  # the mission is what was hit: "rockets landed near the embassy"
-            pool = [t for t in pool if 0 <= t.start - match.start() <= _OBJECT_REACH]
+            pool = [t for t in pool if _is_object(sentence, match, t)]
         nearest = _nearest(pool, match.start())
         target = next((r for r in targets if r.mention is nearest), None)
         if trigger.needs_diplomatic_target:
@@ -176,6 +177,14 @@ def _sentence_mentions(
         date = _pick_date(dates, match.span())
         mentions.append(_Mention(trigger, kind, target, place, date, sentence, emit))
     return mentions
+
+
+def _is_object(sentence: str, trigger: re.Match[str], target: TargetMention) -> bool:
+    """Whether `target` is named in the trigger's own clause, after it: what was hit, not who
+    reported it ("drones hit a depot, the embassy said")."""
+    if not 0 <= target.start - trigger.start() <= _OBJECT_REACH:
+        return False
+    return _CLAUSE_BREAK.search(sentence, trigger.end(), max(trigger.end(), target.start)) is None
 
 
 def _nearby_place(

@@ -14,8 +14,9 @@ from wirewatch.incidents.caseless import CaselessPattern, lowered_ascii
 class Trigger:
     """One trigger pattern. Weak triggers ("an attack on X") only corroborate an incident.
 
-    A `needs_target` trigger reports an incident only against a mission named right after it (the
-    object: "rockets landed near the US embassy", not "the embassy said rockets landed"), and
+    A `needs_target` trigger reports an incident only against a mission named after it in its
+    clause (the object: "rockets landed near the US embassy", not "the embassy said rockets
+    landed" or "drones hit a depot, the embassy said"), and
     only when no other strong trigger matches its sentence: "stormed the embassy and set it on
     fire" is one arson, not an arson and an attack.
     """

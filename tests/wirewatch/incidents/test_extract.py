@@ -128,6 +128,7 @@ def test_types_from_general_patterns(text: str, expected_type: str, city: str | 
         ("Mortar rounds landed near the Italian embassy in Tripoli on Monday.", ["attack"]),
         ("The Finnish embassy in Kyiv said on Monday that drones struck the city overnight.", []),
         ("Rockets landed near the airport in Erbil on Monday.", []),
+        ("Drones hit an oil depot in Bryansk on Monday, the Latvian embassy in Minsk said.", []),
         ("Armed men broke into the Kenyan embassy in Mogadishu on Monday.", ["attack"]),
         ("Burglars broke into a bakery near the Greek embassy in Sofia on Monday.", []),
         (

@@ -155,6 +155,16 @@ def test_types_from_general_patterns(text: str, expected_type: str, city: str | 
         ),
         ("The carmaker recalled its vans in Seoul on Monday.", []),
         ("The minister recalled the ambassador's visit to Lima on Monday.", []),
+        (
+            "MOSCOW, October 10 (Sputnik) - The UK has expelled Russian diplomats before, the "
+            "spokesman told reporters on Monday.",
+            [],
+        ),
+        (
+            "MOSCOW, October 10 (Sputnik) - Lavrov said on Monday that the expulsion of "
+            "diplomats harms dialogue.",
+            [],
+        ),
         ("The minister recalled her ambassador's warning in Lima on Monday.", []),
         (
             "Unknown people doused the gates of the Swiss embassy in Minsk with paint on Monday.",
